@@ -1,0 +1,28 @@
+import { createHash, createHmac } from "node:crypto";
+
+/** The three signature methods of the gateway: MD5, HMAC-MD5 and HMAC-SHA256. */
+export type SignMethod = "md5" | "hmac" | "hmac-sha256";
+
+/**
+ * Signs the text parameters of a call as the gateway checks them: keys sorted in code-unit
+ * order, `key + value` joined without separators, hashed over UTF-8, upper-case hex.
+ * `sign` itself and files must not be in `params`.
+ */
+export function signParams(
+  params: Readonly<Record<string, string>>,
+  secret: string,
+  method: SignMethod,
+): string {
+  // Plain sort() compares UTF-16 code units, as the gateway does; localeCompare would not.
+  const keys = Object.keys(params).sort();
+  let joined = "";
+  for (const key of keys) joined += key + params[key];
+  switch (method) {
+    case "md5":
+      return createHash("md5").update(secret + joined + secret, "utf8").digest("hex").toUpperCase();
+    case "hmac":
+      return createHmac("md5", secret).update(joined, "utf8").digest("hex").toUpperCase();
+    case "hmac-sha256":
+      return createHmac("sha256", secret).update(joined, "utf8").digest("hex").toUpperCase();
+  }
+}
