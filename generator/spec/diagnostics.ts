@@ -14,6 +14,7 @@ export const DIAGNOSTIC_CODES = {
   PAGE_UNKNOWN_LAYOUT: "a section of the page has a layout topgen does not know",
   ROW_UNREADABLE: "a parameter row could not be read",
   JSON_INVALID: "a JSON document is not valid JSON or lacks a required key",
+  PAGE_EMPTY: "a document names no API (a stub with only an id); nothing is written for it",
   // oddities in real documentation, repaired with a defined result
   TREE_AMBIGUOUS: "the nesting of parameters cannot be known from the page",
   TYPE_MISSING: "a parameter has no type",
@@ -22,8 +23,12 @@ export const DIAGNOSTIC_CODES = {
   NAME_INVALID: "a parameter or type name is not a plain identifier",
   TYPE_RECURSIVE: "an object type contains itself",
   TYPE_RENAMED: "one API uses one type name for different shapes",
+  TYPE_UNKNOWN_SHAPE: "an object type has no documented fields and is typed as a free-form object",
   TEXT_CONTROL_CHARS: "a text contains control characters, which were removed",
   METHOD_NAME_ODD: "the method name is not of the usual lower-case dotted form",
+  REQUIRED_IGNORED: "a response parameter carries a required flag, which was dropped",
+  FIELDS_MISSING: "an object type has no documented fields",
+  FIELDS_UNEXPECTED: "a parameter of a primitive type has child fields, which were kept",
   // specs
   SPEC_PARSE: "a spec file is not valid YAML",
   SPEC_INVALID: "a spec file does not follow the spec contract",
