@@ -1,0 +1,64 @@
+import { Project, type SourceFileStructure } from "ts-morph";
+import { formatTypeScript } from "../format/format.js";
+import { DiagnosticBag, type Diagnostic } from "../spec/diagnostics.js";
+import { parseSpec } from "../spec/read-spec.js";
+import { buildApiModel } from "./api-model.js";
+import { apiFileStructure } from "./api-file.js";
+import { apiModulePath, type ApiSummary } from "./index-file.js";
+
+/** One spec to emit: its file as named in headers, its YAML text and its unique base name. */
+export interface EmitApiInput {
+  file: string;
+  text: string;
+  base: string;
+  /** The method name the file name promises (`<api>.yaml`). */
+  api: string;
+}
+
+export interface EmitApiOutput {
+  api: string;
+  /** Set when the spec was valid: the emitted file (path relative to the package). */
+  output?: { path: string; content: string; summary: ApiSummary };
+  diagnostics: Diagnostic[];
+}
+
+let project: Project | undefined;
+
+/** Prints a file from structures in one call: much faster than building it up node by node. */
+export function printStructure(structure: SourceFileStructure, path: string): string {
+  project ??= new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile(path, structure, { overwrite: true });
+  const text = file.getFullText();
+  // Keep the in-memory project empty, so that memory stays flat across thousands of APIs.
+  project.removeSourceFile(file);
+  return text;
+}
+
+/** Spec text → formatted module of one API, with every diagnostic located in the spec. */
+export async function emitApi(input: EmitApiInput): Promise<EmitApiOutput> {
+  const diags = new DiagnosticBag();
+  const spec = parseSpec(input.text, input.file, diags);
+  if (spec !== undefined && spec.api !== input.api) {
+    diags.error(
+      "SPEC_INVALID",
+      input.file,
+      `api is ${spec.api}, but the file is named for ${input.api}`,
+      {
+        path: "api",
+      },
+    );
+  }
+  if (spec === undefined || diags.errors.length > 0) {
+    return { api: input.api, diagnostics: diags.items };
+  }
+  const model = buildApiModel(spec, input.file, input.base, diags);
+  const path = `src/${apiModulePath(spec.api)}.ts`;
+  const content = await formatTypeScript(printStructure(apiFileStructure(model), `/${path}`), path);
+  const summary: ApiSummary = {
+    api: spec.api,
+    base: input.base,
+    title: spec.title,
+    hasRequired: spec.request.some((p) => p.required === true),
+  };
+  return { api: input.api, output: { path, content, summary }, diagnostics: diags.items };
+}
