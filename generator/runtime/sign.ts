@@ -6,20 +6,26 @@ export type SignMethod = "md5" | "hmac" | "hmac-sha256";
 /**
  * Signs the text parameters of a call as the gateway checks them: keys sorted in code-unit
  * order, `key + value` joined without separators, hashed over UTF-8, upper-case hex.
- * `sign` itself and files must not be in `params`.
+ * `sign` itself and files must not be in `params`. `body`, when given, is appended after the
+ * params before hashing: the batch API signs its whole text body that way.
  */
 export function signParams(
   params: Readonly<Record<string, string>>,
   secret: string,
   method: SignMethod,
+  body = "",
 ): string {
   // Plain sort() compares UTF-16 code units, as the gateway does; localeCompare would not.
   const keys = Object.keys(params).sort();
   let joined = "";
   for (const key of keys) joined += key + params[key];
+  joined += body;
   switch (method) {
     case "md5":
-      return createHash("md5").update(secret + joined + secret, "utf8").digest("hex").toUpperCase();
+      return createHash("md5")
+        .update(secret + joined + secret, "utf8")
+        .digest("hex")
+        .toUpperCase();
     case "hmac":
       return createHmac("md5", secret).update(joined, "utf8").digest("hex").toUpperCase();
     case "hmac-sha256":
