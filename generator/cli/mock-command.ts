@@ -6,7 +6,7 @@ import { loadSpecs } from "../spec/read-spec.js";
 import type { ApiSpec, Param } from "../spec/spec.js";
 import type { CliIo } from "./cli-io.js";
 
-export const MOCK_USAGE = `Usage: topgen mock [--specs specs] [--port N] [--app-key K --app-secret S]
+export const MOCK_USAGE = `Usage: topgen mock [--specs DIR] [--port N] [--app-key K --app-secret S]
 
 Runs the TOP gateway simulator on 127.0.0.1 for every API in --specs, answering
 from the documentation samples. Prints the gateway URL as its first line, then

@@ -41,7 +41,8 @@ describe("responseForms", () => {
   it("derives simplified JSON from a wrapped JSON sample by removing list wrappers", () => {
     const forms = responseForms(TRADES, { json: TRADES_JSON });
     expect(printJson(forms.simplified)).toBe(
-      '{"total_results":1,"trades":[{"tid":7104300007405429232,"title":"测试","tags":["a","b"]}]}',
+      '{"total_results":1,"trades":[{"tid":7104300007405429232,"title":"测试",' +
+        '"tags":["a","b"]}]}',
     );
     expect(forms.xml).toBe(forms.wrapped);
   });
@@ -59,7 +60,8 @@ describe("responseForms", () => {
   it("reads an XML-only sample into typed JSON through the schema", () => {
     const xml =
       "<trades_sold_get_response><total_results>2</total_results><trades>" +
-      "<trade><tid>7104300007405429232</tid><title>t</title><tags><string>a</string></tags></trade>" +
+      "<trade><tid>7104300007405429232</tid><title>t</title>" +
+      "<tags><string>a</string></tags></trade>" +
       "<trade><tid>2</tid></trade></trades><request_id>old</request_id></trades_sold_get_response>";
     const forms = responseForms(TRADES, { xml });
     expect(printJson(forms.wrapped)).toBe(
@@ -77,7 +79,8 @@ describe("responseForms", () => {
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^taobao\.trades\.sold\.get: the JSON sample/);
     expect(printJson(forms.wrapped)).toBe(
-      '{"total_results":0,"trades":{"trade":[{"tid":0,"title":"string","tags":{"string":["string"]}}]}}',
+      '{"total_results":0,"trades":{"trade":[{"tid":0,"title":"string",' +
+        '"tags":{"string":["string"]}}]}}',
     );
   });
 });

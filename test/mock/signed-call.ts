@@ -33,7 +33,7 @@ const SYSTEM_NAMES = new Set([
   "sign",
 ]);
 
-/** Calls the simulator the way SDKs do: system params and `sign` in the query, the rest in the body. */
+/** Calls the simulator as SDKs do: system params and `sign` in the query, the rest in the body. */
 export async function callGateway(url: string, options: CallOptions): Promise<Answer> {
   const signMethod = options.signMethod ?? "md5";
   const all: Record<string, string | undefined> = {

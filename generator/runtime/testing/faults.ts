@@ -5,19 +5,24 @@
 export type MockFault =
   /** Waits `ms` milliseconds before answering. */
   | { kind: "latency"; ms: number }
-  /**
-   * A service-side fault: code 15 `Remote service error` with an `isp.*` sub code.
-   * @default subCode "isp.top-remote-connection-timeout"
-   */
-  | { kind: "isp"; subCode?: string; subMsg?: string }
-  /**
-   * Flow control: code 7 `App Call Limited`, `sub_msg` `This ban will last for N more seconds`.
-   * @default subCode "accesscontrol.limited-by-app-access-count"
-   */
-  | { kind: "ban"; seconds: number; subCode?: string }
+  /** A service-side fault: code 15 `Remote service error` with an `isp.*` sub code. */
+  | {
+      kind: "isp";
+      /** @default "isp.top-remote-connection-timeout" */
+      subCode?: string;
+      /** @default "remote service timed out" */
+      subMsg?: string;
+    }
+  /** Flow control: code 7 `App Call Limited`, `This ban will last for N more seconds`. */
+  | {
+      kind: "ban";
+      seconds: number;
+      /** @default "accesscontrol.limited-by-app-access-count" */
+      subCode?: string;
+    }
   /** An HTML `403 Forbidden` page instead of an API answer, with HTTP status 200 or 403. */
   | { kind: "html"; status: 200 | 403 }
-  /** The normal answer with raw control characters inside its first JSON string value. */
+  /** The normal answer with raw control characters inside its first string value. */
   | { kind: "control-chars" }
   /** The socket is destroyed without any response. */
   | { kind: "drop" }
@@ -57,6 +62,7 @@ export class FaultBook {
    * The faults that apply to one call of `method` (undefined: a call naming no API, which only
    * faults without a method match), counting each against its `times`.
    * `only` restricts the kinds considered; faults of other kinds are neither used nor counted.
+   * `exact` leaves out faults for every method: a batch's calls take only their own.
    */
   take(method: string | undefined, only?: readonly FaultKind[], exact = false): MockFault[] {
     const taken: MockFault[] = [];

@@ -46,7 +46,10 @@ export interface MockGatewayOptions {
   clock?: () => Date;
   /** The timestamp skew accepted, in milliseconds (code 31 beyond). @default 600_000 */
   maxSkewMs?: number;
-  /** Answer code 27 to calls without `session` of APIs whose schema says `"required"`. @default true */
+  /**
+   * Answer code 27 to calls without `session` of APIs whose schema says `"required"`.
+   * @default true
+   */
   requireSession?: boolean;
 }
 
@@ -101,18 +104,22 @@ async function route(ctx: GatewayContext, req: IncomingMessage, res: ServerRespo
 /**
  * Starts a simulator of the TOP gateway on loopback, answering the given APIs from their
  * documentation samples (or bodies built from their schemas) with the real gateway's checks and
- * error codes. For tests of apps that use the generated client:
+ * error codes. For an app's own tests: every generated request carries its API's `schema`.
  *
  * ```ts
- * import { startMockGateway } from "<sdk>/runtime/testing/index.js";
- * import { alibabaAlscCrmCustomerUpdateSchema } from "<sdk>/...";
- *
- * const gateway = await startMockGateway({ apis: [{ schema: alibabaAlscCrmCustomerUpdateSchema }] });
- * const client = new TopClient({ url: gateway.url, appKey: MOCK_APP_KEY, appSecret: MOCK_APP_SECRET });
+ * const gateway = await startMockGateway({ apis: [{ schema: request.schema }] });
+ * const client = new TopClient({
+ *   gateway: gateway.url,
+ *   appKey: MOCK_APP_KEY,
+ *   appSecret: MOCK_APP_SECRET,
+ * });
  * gateway.inject({ kind: "isp" }, { times: 1 }); // the next call fails once with code 15
- * // ... exercise the app, then look at gateway.calls
+ * await client.execute(request); // ...then look at gateway.calls
  * await gateway.close();
  * ```
+ *
+ * A simulator run as a separate process (`topgen mock`) takes faults over HTTP instead, at
+ * `/__mock/faults` beside `/router/rest` (see `serveControl` in `control.ts`).
  */
 export async function startMockGateway(options: MockGatewayOptions): Promise<MockGateway> {
   const warnings: string[] = [];

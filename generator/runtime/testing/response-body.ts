@@ -46,7 +46,7 @@ function typed(text: string, kind: ValueKind | undefined): JsonNode {
 const fieldsOf = (schema: ApiSchema, field: FieldSchema | undefined): Fields =>
   field?.type === undefined ? [] : (schema.types[field.type] ?? []);
 
-/** Removes list wrappers (`{"string": [..]}` → `[..]`) where the schema says a field is a list. */
+/** Removes list wrappers (`{"string": [..]}` → `[..]`) where the schema says a list is. */
 export function unwrapLists(node: JsonObject, fields: Fields, schema: ApiSchema): JsonObject {
   return obj(
     node.entries.map(([key, value]) => {
@@ -172,7 +172,8 @@ export function buildBody(
       let items: JsonNode[];
       if (field.kind === "object") {
         const type = field.type;
-        // A recursive type stops at its second appearance: a list ends empty, an object is left out.
+        // A recursive type stops at its second appearance: a list ends empty, an object is left
+        // out.
         if (type === undefined || seen.has(type) || schema.types[type] === undefined) {
           if (field.list === true)
             node.entries.push([field.name, obj([[wrapKey(field), arr([])]])]);
