@@ -57,4 +57,6 @@ export const UPDATE_API: MockApi = {
 
 /** Params that pass `TRADES`' checks. */
 export const TRADES_PARAMS = { fields: "tid,title", session: "user-session" };
-export const UPDATE_PARAMS = { param_customer_update_open_req: '{"customer_id":"201928293724"}' };
+export const UPDATE_PARAMS = {
+  param_customer_update_open_req: '{"customer_id":"201928293724","name":"张三 李"}',
+};

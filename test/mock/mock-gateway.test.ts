@@ -84,6 +84,29 @@ describe("startMockGateway: checks in gateway order", () => {
     expect(errorCode(withSession.text)).toBeUndefined();
   });
 
+  it("judges skew by the clock and maxSkewMs it is given, and can skip the session check", async () => {
+    const then = new Date("2013-05-06T05:52:03Z");
+    const server = await startMockGateway({
+      apis: [TRADES_API],
+      clock: () => then,
+      maxSkewMs: 1000,
+      requireSession: false,
+    });
+    try {
+      const call = (timestamp: string) =>
+        callGateway(server.url, {
+          method: TRADES.method,
+          params: { fields: "tid" },
+          system: { timestamp },
+        });
+      expect(errorCode((await call("2013-05-06 13:52:03")).text)).toBeUndefined();
+      expect(errorCode((await call("2013-05-06 13:52:05")).text)).toBe(31);
+      expect(errorCode((await call(formatGmt8(new Date()))).text)).toBe(31);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("answers errors in XML when XML is asked for", async () => {
     const answer = await update({ system: { format: "xml" }, secret: "wrong" });
     expect(answer.type).toMatch(/^text\/xml/);
