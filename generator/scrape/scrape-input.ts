@@ -3,7 +3,7 @@
  * or, for URLs, by content type and body, and turns a failure into a diagnostic of that input.
  */
 import { readFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { DiagnosticBag, TopgenError } from "../spec/diagnostics.js";
 import type { ApiSpec } from "../spec/spec.js";
 import { buildSpec } from "./build-spec.js";
@@ -31,7 +31,9 @@ const EXTENSIONS: Record<string, PageKind> = {
 
 /** The reader for a file name, or undefined for other files. */
 export function kindOfPath(path: string): PageKind | undefined {
-  return EXTENSIONS[extname(path).toLowerCase()];
+  // Not `extname`: a catalog stub named just `.json` is a JSON document too.
+  const ext = /\.[a-z]+$/i.exec(basename(path))?.[0].toLowerCase();
+  return ext === undefined ? undefined : EXTENSIONS[ext];
 }
 
 /** The reader for a fetched body: by content type first, then by its first characters. */

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { fail } from "./diagnostics.js";
+import { yamlMap, type YamlMap } from "./yaml-text.js";
 import {
   LIMIT_KEY_ORDER,
   PARAM_KEY_ORDER,
@@ -44,13 +44,8 @@ export function specToYaml(spec: ApiSpec): string {
   if (spec.error_codes !== undefined) {
     out["error_codes"] = spec.error_codes.map((e) => ordered(e, ["code", "message", "solution"]));
   }
-  return stringify(out, {
-    blockQuote: "literal",
-    lineWidth: 100,
-    minContentWidth: 40,
-    indentSeq: true,
-    aliasDuplicateObjects: false,
-  });
+  // A spec holds only strings, numbers, booleans, lists and maps: the contract's own types.
+  return yamlMap(out as YamlMap, 0).join("\n") + "\n";
 }
 
 /** What `writeSpecFile` did. */
