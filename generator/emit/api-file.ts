@@ -105,7 +105,7 @@ export function apiFileStructure(model: ApiModel): SourceFileStructure {
 
   return {
     kind: StructureKind.SourceFile,
-    leadingTrivia: generatedHeader(model.specFile),
+    leadingTrivia: generatedHeader(model.source),
     statements: [
       {
         kind: StructureKind.ImportDeclaration,

@@ -9,8 +9,8 @@ import { listWrapKey, NameScope, pascalCase, typeIdentifier } from "./names.js";
  */
 export interface ApiModel {
   api: string;
-  /** The spec file, as named in headers and diagnostics. */
-  specFile: string;
+  /** The spec file as named in the emitted header: `specs/<api>.yaml`. */
+  source: string;
   spec: ApiSpec;
   names: ApiNames;
   /** `alibaba_alsc_crm_customer_update_response`: a success answer's root key. */
@@ -112,6 +112,7 @@ export function buildApiModel(
   specFile: string,
   base: string,
   diags: DiagnosticBag,
+  source = specFile,
 ): ApiModel {
   const names = apiNames(base);
   const resolver = new TypeResolver(specFile, diags, [
@@ -124,7 +125,7 @@ export function buildApiModel(
   const response = resolver.fields(spec.response, "response", "response", false);
   return {
     api: spec.api,
-    specFile,
+    source,
     spec,
     names,
     responseKey: responseKeyOf(spec.api),

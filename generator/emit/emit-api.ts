@@ -13,6 +13,8 @@ export interface EmitApiInput {
   base: string;
   /** The method name the file name promises (`<api>.yaml`). */
   api: string;
+  /** How the emitted file's header names the spec: `specs/<api>.yaml`, wherever it was read. */
+  source: string;
 }
 
 export interface EmitApiOutput {
@@ -51,7 +53,7 @@ export async function emitApi(input: EmitApiInput): Promise<EmitApiOutput> {
   if (spec === undefined || diags.errors.length > 0) {
     return { api: input.api, diagnostics: diags.items };
   }
-  const model = buildApiModel(spec, input.file, input.base, diags);
+  const model = buildApiModel(spec, input.file, input.base, diags, input.source);
   const path = `src/${apiModulePath(spec.api)}.ts`;
   const content = await formatTypeScript(printStructure(apiFileStructure(model), `/${path}`), path);
   const summary: ApiSummary = {

@@ -1,6 +1,4 @@
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { emitApi, type EmitApiInput, type EmitApiOutput } from "./emit-api.js";
 
@@ -9,9 +7,9 @@ export interface EmitAllOptions {
    * Worker threads to spread APIs over; 1 emits in this thread.
    * @default the machine's parallelism, at most 4
    */
-  workers?: number;
+  workers?: number | undefined;
   /** Called after each finished batch with the count of APIs done so far. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** Below this many APIs a worker's start-up (about half a second) costs more than it saves. */
@@ -45,16 +43,14 @@ async function runPool(
   count: number,
   onProgress: EmitAllOptions["onProgress"],
 ): Promise<EmitApiOutput[]> {
-  // Workers load TypeScript sources through tsx, wherever topgen was started from.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-  const script = new URL("./emit-worker.ts", import.meta.url);
+  const script = new URL("./emit-worker-entry.mjs", import.meta.url);
   const results: EmitApiOutput[] = new Array<EmitApiOutput>(inputs.length);
   let next = 0;
   let done = 0;
 
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script, { execArgv: ["--import", tsx] });
+      const worker = new Worker(script);
       let start = 0;
       const send = (): void => {
         if (next >= inputs.length) {
