@@ -91,6 +91,16 @@ export function apiFileStructure(model: ApiModel): SourceFileStructure {
     isExported: true,
     extends: `TopRequest<${names.params}, ${names.response}>`,
     docs: [apiDoc(model)],
+    properties: [
+      {
+        name: "schema",
+        isStatic: true,
+        isReadonly: true,
+        type: "ApiSchema",
+        initializer: "schema",
+        docs: ["What the client knows of this API; also what the gateway simulator serves."],
+      },
+    ],
     ctors: [
       {
         parameters: [

@@ -60,7 +60,7 @@ export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStru
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "./runtime/index.js",
-      namedImports: [{ name: "CallOptions", isTypeOnly: true }, { name: "TopClient" }],
+      namedImports: [{ name: "ExecuteOptions", isTypeOnly: true }, { name: "TopClient" }],
     },
   ];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
@@ -82,7 +82,7 @@ export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStru
         summary.hasRequired
           ? { name: "params", type: names.params }
           : { name: "params", type: names.params, initializer: "{}" },
-        { name: "options", type: "CallOptions", hasQuestionToken: true },
+        { name: "options", type: "ExecuteOptions", hasQuestionToken: true },
       ],
       returnType: `Promise<${names.response}>`,
       statements: [`return this.execute(new ${names.request}(params), options);`],
