@@ -49,7 +49,7 @@ export function indexFileStructure(apis: readonly ApiSummary[]): SourceFileStruc
   }
   return {
     kind: StructureKind.SourceFile,
-    leadingTrivia: generatedHeader(`the ${apis.length} specs in specs/`),
+    leadingTrivia: generatedHeader(`specs/ (${apis.length} APIs)`),
     statements,
   };
 }
@@ -60,7 +60,16 @@ export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStru
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "./runtime/index.js",
-      namedImports: [{ name: "ExecuteOptions", isTypeOnly: true }, { name: "TopClient" }],
+      namedImports: [
+        { name: "ExecuteOptions", isTypeOnly: true },
+        { name: "TopClient" },
+        { name: "TopClientOptions", isTypeOnly: true },
+      ],
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./runtime/validate.js",
+      namedImports: ["validateParams"],
     },
   ];
   const methods: OptionalKind<MethodDeclarationStructure>[] = [];
@@ -93,12 +102,21 @@ export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStru
     name: "TopApi",
     isExported: true,
     extends: "TopClient",
-    docs: ["A `TopClient` with a typed method for every API; `execute` works for all of them."],
+    docs: [
+      "A `TopClient` with a typed method for every API; `execute` works for all of them.\n" +
+        "It checks params against the spec before sending unless `validate` is given.",
+    ],
+    ctors: [
+      {
+        parameters: [{ name: "options", type: "TopClientOptions" }],
+        statements: ["super({ validate: validateParams, ...options });"],
+      },
+    ],
     methods,
   };
   return {
     kind: StructureKind.SourceFile,
-    leadingTrivia: generatedHeader(`the ${apis.length} specs in specs/`),
+    leadingTrivia: generatedHeader(`specs/ (${apis.length} APIs)`),
     statements: [...imports, topApi],
   };
 }

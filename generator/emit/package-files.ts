@@ -26,6 +26,8 @@ export function packageJson(version: string): string {
       "./top-api": entry("top-api"),
       "./xml": entry("runtime/xml"),
       "./batch": entry("runtime/batch"),
+      "./retry": entry("runtime/retry"),
+      "./validate": entry("runtime/validate"),
       "./testing": entry("runtime/testing/index"),
       "./package.json": "./package.json",
     },
