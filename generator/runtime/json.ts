@@ -1,48 +1,56 @@
 /**
  * Lossless JSON reading for gateway bodies. `JSON.parse` rounds 64-bit ids and Node 20 has no
  * reviver source access, so a body that may hold a long integer outside a string is first
- * rewritten by a one-pass scan: each integer beyond 2^53 becomes a marked string that the reviver
- * turns into a bigint. The same scan escapes raw control characters inside strings (the gateway
- * has been seen to send them), which is what they would have meant escaped.
+ * rewritten by a one-pass scan: each integer beyond 2^53 becomes a marked string, made a bigint
+ * after parsing. Raw control characters inside strings (the gateway has been seen to send them)
+ * are escaped, which is what they would have meant.
  */
 
 // A 16-digit integer in value position; a string that only looks like one costs the slow path.
 const MAYBE_BIG = /[:,[]\s*-?\d{16}/;
-// A number token; group 1 is set when it has a fraction or an exponent.
+// A number token, with any fraction or exponent.
 const NUMBER = /-?\d+([.eE][-+\d.eE]*)?/y;
-// Rewritten integers are marked with a leading U+0001. Only a string escaped as `\u0001` plus digits could be mistaken
-// for one; the gateway sends no such text.
+// Rewritten integers are marked with a leading U+0001: only a string of U+0001 and digits could
+// be mistaken for one, and the gateway sends no such text.
 
-/** Parses `text` keeping every digit; throws `SyntaxError` on JSON the scan cannot repair. */
+/**
+ * Parses `text` keeping every digit; throws `SyntaxError` on JSON it cannot repair. Raw control
+ * characters are escaped wherever they are: outside strings only whitespace may appear, and
+ * gateway bodies are compact, so escaping them is safe there; a pretty-printed body with raw
+ * controls in its strings stays an error.
+ */
 export function parseJsonLossless(text: string): unknown {
-  if (!MAYBE_BIG.test(text)) {
-    try {
-      return JSON.parse(text);
-    } catch {
-      // Raw control characters or truly bad JSON: the scan repairs the first, not the second.
-    }
+  try {
+    return parse(text);
+  } catch {
+    return parse(
+      text.replace(/[\0-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    );
   }
+}
+
+/** `JSON.parse`, with each integer beyond 2^53 outside strings marked, then made a bigint. */
+function parse(text: string): unknown {
+  if (!MAYBE_BIG.test(text)) return JSON.parse(text);
   let big = false;
   let out = "";
   let from = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      else if (c < 32) {
-        out += `${text.slice(from, i)}\\u${c.toString(16).padStart(4, "0")}`;
-        from = i + 1;
-      }
-    } else if (c === 34) {
-      inString = true;
+    if (c === 34) {
+      // Jump to the closing quote: one preceded by an even run of backslashes.
+      let slashes: number;
+      do {
+        i = text.indexOf('"', i + 1);
+        slashes = 0;
+        while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
+      } while (i > 0 && slashes % 2 === 1);
+      if (i < 0) break;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
       NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text);
-      const literal = m?.[0] ?? "-";
+      const literal = NUMBER.exec(text)?.[0] ?? "-";
       // Only an integer literal can be exact as a bigint; a fraction stays a number.
-      if (m?.[1] === undefined && !Number.isSafeInteger(Number(literal))) {
+      if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
         out += `${text.slice(from, i)}"\\u0001${literal}"`;
         from = i + literal.length;
         big = true;
@@ -50,10 +58,16 @@ export function parseJsonLossless(text: string): unknown {
       i += literal.length - 1;
     }
   }
-  out += text.slice(from);
-  return JSON.parse(out, big ? reviveBig : undefined);
+  const value: unknown = JSON.parse(out + text.slice(from));
+  return big ? reviveBig(value) : value;
 }
 
-function reviveBig(_key: string, value: unknown): unknown {
-  return typeof value === "string" && value[0] === "\u0001" ? BigInt(value.slice(1)) : value;
+// A walk after parsing: several times faster than a `JSON.parse` reviver.
+function reviveBig(value: unknown): unknown {
+  if (typeof value === "string") return value[0] === "\u0001" ? BigInt(value.slice(1)) : value;
+  if (typeof value === "object" && value !== null) {
+    const obj = value as Record<string, unknown>;
+    for (const key in obj) obj[key] = reviveBig(obj[key]);
+  }
+  return value;
 }

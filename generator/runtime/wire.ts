@@ -21,10 +21,9 @@ export function isAbsent(value: unknown): value is undefined | null | "" {
 export function serializeParams(schema: ApiSchema, params: object): WireParams {
   const text: Record<string, string> = {};
   const files: [string, TopFile][] = [];
-  const kinds = new Map(schema.request.map((f) => [f.name, f]));
   for (const [name, value] of Object.entries(params)) {
     if (isAbsent(value)) continue;
-    const field = kinds.get(name);
+    const field = schema.request.find((f) => f.name === name);
     if (field?.kind === "file") {
       files.push([name, value as TopFile]);
       continue;
@@ -94,10 +93,9 @@ export function toFormData(
 ): FormData {
   const form = new FormData();
   for (const key in text) form.append(key, text[key] as string);
-  for (const [name, file] of files) {
-    const type = file.contentType ?? "application/octet-stream";
-    const blob = file.data instanceof Blob ? file.data : new Blob([file.data], { type });
-    form.append(name, blob, file.filename ?? name);
+  for (const [name, { data, filename, contentType }] of files) {
+    const blob = data instanceof Blob ? data : new Blob([data], { type: contentType ?? "" });
+    form.append(name, blob, filename ?? name);
   }
   return form;
 }

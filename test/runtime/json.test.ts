@@ -30,6 +30,16 @@ describe("parseJsonLossless", () => {
     });
   });
 
+  it("handles escaped quotes and control characters next to long ids", () => {
+    expect(
+      parseJsonLossless('{"a":"x\\":12345678901234567890","b":7104300007405429232,"c":"\u0002"}'),
+    ).toEqual({
+      a: 'x":12345678901234567890',
+      b: 7104300007405429232n,
+      c: "\u0002",
+    });
+  });
+
   it("throws SyntaxError on JSON it cannot repair", () => {
     expect(() => parseJsonLossless('{"a":')).toThrow(SyntaxError);
     expect(() => parseJsonLossless('{"a":"unterminated}')).toThrow(SyntaxError);
