@@ -23,7 +23,10 @@ export interface TopClientOptions {
   gateway?: string;
   /** HMAC-SHA256 is the strongest the gateway accepts. @default "hmac-sha256" */
   signMethod?: SignMethod;
-  /** The source of `timestamp`; the gateway rejects more than 10 minutes of skew. @default () => new Date() */
+  /**
+   * The source of `timestamp`; the gateway rejects more than 10 minutes of skew.
+   * @default () => new Date()
+   */
   clock?: () => Date;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
@@ -197,7 +200,8 @@ export class TopClient {
         const sent = Date.now();
         let raw: TopRawResponse;
         try {
-          const url = `${ctx.url}${ctx.url.includes("?") ? "&" : "?"}${encodeForm({ ...query, sign })}`;
+          const joiner = ctx.url.includes("?") ? "&" : "?";
+          const url = `${ctx.url}${joiner}${encodeForm({ ...query, sign })}`;
           const res = await (o.fetch ?? fetch)(url, {
             method: "POST",
             headers,

@@ -31,7 +31,10 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Upper bound of one backoff delay. @default 2000 */
   maxDelayMs?: number;
-  /** Fraction of each delay taken off at random, 0 to 1, so that clients spread out. @default 0.5 */
+  /**
+   * Fraction of each delay taken off at random, 0 to 1, so that clients spread out.
+   * @default 0.5
+   */
   jitter?: number;
   /** No retry starts once this much time has passed since the first attempt. @default 30000 */
   maxElapsedMs?: number;

@@ -81,7 +81,8 @@ export function toJson(value: unknown): string {
 export function encodeForm(params: Readonly<Record<string, string>>): string {
   let out = "";
   for (const key in params) {
-    out += `${out === "" ? "" : "&"}${encodeURIComponent(key)}=${encodeURIComponent(params[key] as string)}`;
+    const value = encodeURIComponent(params[key] as string);
+    out += `${out === "" ? "" : "&"}${encodeURIComponent(key)}=${value}`;
   }
   return out;
 }
