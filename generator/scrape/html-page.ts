@@ -115,8 +115,7 @@ export function readHtmlPage(html: string, input: string, bag: DiagnosticBag): R
 
   for (const required of REQUIRED_SECTIONS) {
     if (!seen.has(required)) {
-      const last = all.at(-1);
-      const line = last?.sourceCodeLocation?.endLine ?? 1;
+      const line = html.trimEnd().split("\n").length;
       fail("PAGE_TRUNCATED", input, `the page ends before the ${required} section`, { line });
     }
   }
