@@ -96,7 +96,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const failed = diags.errors.length > 0;
   if (!failed) {
     summaries.sort((a, b) => (a.api < b.api ? -1 : a.api > b.api ? 1 : 0));
-    await addPackageFiles(wanted, summaries);
+    const packageInput = sha1(`${fingerprint}\0${JSON.stringify(summaries)}`);
+    const reused = reuseIfUnchanged(cache.package, packageInput, current);
+    const packageFiles = reused ?? (await packageWideFiles(summaries));
+    for (const [path, content] of packageFiles) wanted.set(path, content);
+    nextCache.package = { input: packageInput, outputs: hashes(packageFiles) };
   }
   const diff = failed ? { added: [], changed: [], removed: [] } : diffOutput(current, wanted);
   if (!failed && options.check !== true) {
@@ -140,16 +144,41 @@ async function readSpecInputs(specsDir: string, diags: DiagnosticBag): Promise<E
   );
 }
 
-/** The runtime, the index, the typed client and the package's own files. */
-async function addPackageFiles(wanted: FileSet, summaries: ApiSummary[]): Promise<void> {
-  for (const [path, content] of await runtimeFiles()) wanted.set(path, content);
+/**
+ * The runtime, the index, the typed client and the package's own files: one unit, since they
+ * depend on the list of APIs as a whole. The index and `TopApi` of the full catalog take about a
+ * second to print and format, which a run with nothing changed must not pay.
+ */
+async function packageWideFiles(summaries: ApiSummary[]): Promise<FileSet> {
+  const files = await runtimeFiles();
   const index = printStructure(indexFileStructure(summaries), "/src/index.ts");
-  wanted.set("src/index.ts", await formatTypeScript(index, "src/index.ts"));
+  files.set("src/index.ts", await formatTypeScript(index, "src/index.ts"));
   const topApi = printStructure(topApiFileStructure(summaries), "/src/top-api.ts");
-  wanted.set("src/top-api.ts", await formatTypeScript(topApi, "src/top-api.ts"));
-  wanted.set("package.json", packageJson("0.1.0"));
-  wanted.set("tsconfig.json", tsconfigJson());
-  wanted.set("README.md", packageReadme(summaries));
+  files.set("src/top-api.ts", await formatTypeScript(topApi, "src/top-api.ts"));
+  files.set("package.json", packageJson("0.1.0"));
+  files.set("tsconfig.json", tsconfigJson());
+  files.set("README.md", packageReadme(summaries));
+  return files;
+}
+
+/** The files of a cached unit as they are on disk, when its input and every output still match. */
+function reuseIfUnchanged(
+  entry: GenerateCache["package"],
+  input: string,
+  current: FileSet,
+): FileSet | undefined {
+  if (entry?.input !== input) return undefined;
+  const files: FileSet = new Map();
+  for (const [path, hash] of Object.entries(entry.outputs)) {
+    const content = current.get(path);
+    if (content === undefined || sha1(content) !== hash) return undefined;
+    files.set(path, content);
+  }
+  return files;
+}
+
+function hashes(files: FileSet): Record<string, string> {
+  return Object.fromEntries([...files].map(([path, content]) => [path, sha1(content)]));
 }
 
 /** The hand-written runtime, copied with a header naming where each file comes from. */

@@ -13,6 +13,8 @@ import { sha1 } from "./output-dir.js";
 export interface GenerateCache {
   fingerprint: string;
   apis: Record<string, { input: string; output: string; summary: ApiSummary }>;
+  /** The package-wide files (runtime, index, typed client, package.json), by the API list. */
+  package?: { input: string; outputs: Record<string, string> };
 }
 
 export function cacheFileFor(outDir: string): string {
