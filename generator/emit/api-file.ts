@@ -43,7 +43,8 @@ export function apiFileStructure(model: ApiModel): SourceFileStructure {
   const used = new Set<string>(["TopRequest", "ApiSchema"]);
   const typeOf = (field: FieldModel, direction: Direction): string => {
     let type = field.typeName ?? VALUE_TYPES[direction][field.kind as Exclude<ValueKind, "object">];
-    if (type.startsWith("Top")) used.add(type);
+    // Only value types come from the runtime; a doc type may be named `TopResult` too.
+    if (field.typeName === undefined && type.startsWith("Top")) used.add(type);
     for (let i = 0; i < field.listDepth; i++) type = `${type}[]`;
     return type;
   };
