@@ -43,7 +43,14 @@ function literalBlock(text: string, indent: number): string[] | undefined {
 
 function scalar(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);
-  return isPlain(value) ? value : JSON.stringify(value);
+  if (isPlain(value)) return value;
+  // Single quotes where they read better, as prettier would write them, so it leaves specs be.
+  const singles = value.split("'").length;
+  const doubles = value.split('"').length;
+  if (doubles > singles && !/[\n\t\\]/.test(value) && !UNPRINTABLE.test(value)) {
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+  return JSON.stringify(value);
 }
 
 function isCollection(value: Value): value is readonly Value[] | YamlMap {

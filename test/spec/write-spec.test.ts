@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { format } from "prettier";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
 import { TopgenError } from "../../generator/spec/diagnostics.js";
@@ -78,6 +79,14 @@ describe("specToYaml", () => {
     const text = specToYaml(spec);
     expect(text).toContain("    description: |-\n      第一行\n      第二行\n");
     expect(text).toContain("  response_xml: |\n    <a>\n    \t<b/>\n    </a>\n");
+  });
+
+  it("is left as is by prettier, quotes included", async () => {
+    const quoted: ApiSpec = { ...spec, title: '["2019346387"]', description: 'it\'s "x"' };
+    const text = specToYaml(quoted);
+    expect(text).toContain(`title: '["2019346387"]'`);
+    expect(await format(text, { parser: "yaml", printWidth: 100 })).toBe(text);
+    expect(parse(text)).toMatchObject({ title: '["2019346387"]', description: 'it\'s "x"' });
   });
 
   it("is the same text every time", () => {
