@@ -118,9 +118,12 @@ export interface TopOutgoing {
 
 /** The client for the TOP gateway: signs, sends, retries and reads calls of generated requests. */
 export class TopClient {
-  protected readonly format: ResponseFormat;
+  declare protected readonly options: TopClientOptions;
+  declare protected readonly format: ResponseFormat;
 
-  constructor(protected readonly options: TopClientOptions) {
+  // Declared fields, assigned here: class fields would cost bytes in every app bundle.
+  constructor(options: TopClientOptions) {
+    this.options = options;
     this.format = options.format ?? jsonFormat;
   }
 
@@ -168,21 +171,20 @@ export class TopClient {
     for (let attempt = 0; ; attempt++) {
       try {
         if (signal?.aborted) throw new TopAbortError(signal.reason);
-        const query: Record<string, string> = {
+        const query = {
+          method: out.method,
           app_key: o.appKey,
           timestamp: formatGmt8(o.clock?.() ?? new Date()),
           v: "2.0",
           sign_method: signMethod,
           format: this.format.name,
-        };
-        const optional = {
-          method: out.method,
           simplify: o.simplify && "true",
           session,
           partner_id: o.partnerId,
           target_app_key: options.targetAppKey ?? o.targetAppKey,
-        };
-        for (const [key, value] of Object.entries(optional)) if (value) query[key] = value;
+        } as Record<string, string>;
+        // Absent system params are neither sent nor signed.
+        for (const key in query) if (!query[key]) delete query[key];
         const method = out.method ?? "batch";
         const headers: Record<string, string> = { "accept-encoding": "gzip", ...options.headers };
         const ctx = { method, attempt, url: out.url, query, params: { ...out.params }, headers };
@@ -190,18 +192,19 @@ export class TopClient {
 
         const signed = { ...ctx.params, ...query };
         const sign = signParams(signed, o.appSecret, signMethod, out.body);
-        let body: string | FormData = out.body ?? encodeForm(ctx.params);
-        headers["content-type"] = `${out.body ? "text/plain" : FORM};charset=UTF-8`;
-        if (out.files[0]) {
-          body = toFormData(ctx.params, out.files);
-          delete headers["content-type"];
+        // Multipart bodies carry their own content type, with the boundary.
+        let body: string | FormData;
+        if (out.files[0]) body = toFormData(ctx.params, out.files);
+        else {
+          body = out.body ?? encodeForm(ctx.params);
+          headers["content-type"] = `${out.body ? "text/plain" : FORM};charset=UTF-8`;
         }
         const timeout = AbortSignal.timeout(timeoutMs);
         const sent = Date.now();
         let raw: TopRawResponse;
         try {
           const joiner = ctx.url.includes("?") ? "&" : "?";
-          const url = `${ctx.url}${joiner}${encodeForm({ ...query, sign })}`;
+          const url = ctx.url + joiner + encodeForm({ ...query, sign });
           const res = await (o.fetch ?? fetch)(url, {
             method: "POST",
             headers,
@@ -231,13 +234,13 @@ export class TopClient {
           policy && e instanceof TopSdkError
             ? policy.delay(e, attempt, Math.max(Date.now() - started, waited))
             : undefined;
-        if (delay === undefined || !policy) throw e;
+        if (delay === undefined) throw e;
         logger?.warn?.("top retry", {
           method: out.method,
           error: (e as TopSdkError).sdkCode,
           delay,
         });
-        await (o.sleep ?? policy.sleep)(delay, signal);
+        await (o.sleep ?? (policy as RetryPolicy).sleep)(delay, signal);
         waited += delay;
       }
     }

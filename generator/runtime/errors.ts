@@ -20,25 +20,19 @@ export type TopSdkErrorCode =
   | "VALIDATION_MIN_VALUE"
   | "VALIDATION_MAX_VALUE";
 
-/** Base of every error the client throws. */
+/**
+ * Base of every error the client throws. Each class names itself in a field, written out rather
+ * than read from `constructor.name`: minifiers rename classes.
+ */
 export class TopSdkError extends Error {
   declare readonly sdkCode: TopSdkErrorCode;
+  override name = "TopSdkError";
 
   constructor(sdkCode: TopSdkErrorCode, message: string, cause?: unknown) {
     super(message, { cause });
     this.sdkCode = sdkCode;
-    // Written out, not `constructor.name`: minifiers rename classes.
-    this.name = NAMES[sdkCode] ?? "TopSdkError";
   }
 }
-
-const NAMES: Partial<Record<TopSdkErrorCode, string>> = {
-  GATEWAY: "TopError",
-  TIMEOUT: "TopTimeoutError",
-  ABORTED: "TopAbortError",
-  NETWORK: "TopNetworkError",
-  HTTP_STATUS: "TopHttpError",
-};
 
 /** The gateway's `error_response`. */
 export class TopError extends TopSdkError {
@@ -50,27 +44,38 @@ export class TopError extends TopSdkError {
   declare readonly requestId: string | undefined;
   /** Seconds left of an app-call ban (code 7), read from `sub_msg`. */
   declare readonly banSeconds: number | undefined;
+  override name = "TopError";
 
   constructor(code: number, msg: string, subCode?: string, subMsg?: string, requestId?: string) {
-    super("GATEWAY", `${code} ${msg} ${subCode ?? ""} ${subMsg ?? ""}`.trim());
-    const ban = /ban will last for (\d+) more sec/i.exec(`${subMsg} ${msg}`);
-    const banSeconds = ban?.[1] === undefined ? undefined : Number(ban[1]);
-    Object.assign(this, { code, msg, subCode, subMsg, requestId, banSeconds });
+    super("GATEWAY", [code, msg, subCode, subMsg].join(" ").trim());
+    // `This ban will last for 41 more seconds`
+    const ban = /(\d+) more sec/.exec(`${subMsg} ${msg}`);
+    Object.assign(this, {
+      code,
+      msg,
+      subCode,
+      subMsg,
+      requestId,
+      banSeconds: ban ? Number(ban[1]) : undefined,
+    });
   }
 }
 
 /** A call took longer than `timeoutMs`. */
 export class TopTimeoutError extends TopSdkError {
   declare readonly timeoutMs: number;
+  override name = "TopTimeoutError";
 
   constructor(timeoutMs: number) {
-    super("TIMEOUT", `no response in ${timeoutMs} ms`);
+    super("TIMEOUT", `timeout ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }
 
 /** The caller's `AbortSignal` fired, during the call or a retry wait. */
 export class TopAbortError extends TopSdkError {
+  override name = "TopAbortError";
+
   constructor(reason?: unknown) {
     super("ABORTED", "aborted", reason);
   }
@@ -78,6 +83,8 @@ export class TopAbortError extends TopSdkError {
 
 /** The request never got an HTTP response (DNS, connection, TLS). */
 export class TopNetworkError extends TopSdkError {
+  override name = "TopNetworkError";
+
   constructor(cause: unknown) {
     super("NETWORK", String(cause), cause);
   }
@@ -87,19 +94,20 @@ export class TopNetworkError extends TopSdkError {
 export class TopResponseError extends TopSdkError {
   declare readonly status: number;
   declare readonly body: string;
+  override name = "TopResponseError";
 
   constructor(code: TopSdkErrorCode, status: number, body: string) {
     super(code, `${code} (HTTP ${status})`);
     Object.assign(this, { status, body });
-    if (code !== "HTTP_STATUS") this.name = "TopResponseError";
   }
 }
 
 /** A non-2xx HTTP status without a gateway error in the body; `RESPONSE_HTML` for a page. */
 export class TopHttpError extends TopResponseError {
+  override name = "TopHttpError";
+
   constructor(status: number, body: string, code: TopSdkErrorCode = "HTTP_STATUS") {
     super(code, status, body);
-    this.name = "TopHttpError";
   }
 }
 
@@ -114,11 +122,11 @@ export interface TopValidationIssue {
 export class TopValidationError extends TopSdkError {
   declare readonly path: string;
   declare readonly issues: TopValidationIssue[];
+  override name = "TopValidationError";
 
   constructor(issues: TopValidationIssue[]) {
     const first = issues[0] as TopValidationIssue;
     super(first.code, issues.map((i) => `${i.code} at ${i.path}`).join(", "));
     Object.assign(this, { path: first.path, issues });
-    this.name = "TopValidationError";
   }
 }

@@ -1,17 +1,17 @@
 /**
  * Lossless JSON reading for gateway bodies. `JSON.parse` rounds 64-bit ids and Node 20 has no
  * reviver source access, so a body that may hold a long integer outside a string is first
- * rewritten by a one-pass scan: each integer beyond 2^53 becomes a marked string, made a bigint
- * after parsing. Raw control characters inside strings (the gateway has been seen to send them)
- * are escaped, which is what they would have meant.
+ * rewritten: each integer beyond 2^53 becomes a marked string, made a bigint after parsing.
+ * Raw control characters inside strings (the gateway has been seen to send them) are escaped,
+ * which is what they would have meant.
  */
 
 // A 16-digit integer in value position; a string that only looks like one costs the slow path.
 const MAYBE_BIG = /[:,[]\s*-?\d{16}/;
-// A number token, with any fraction or exponent.
-const NUMBER = /-?\d+([.eE][-+\d.eE]*)?/y;
-// Rewritten integers are marked with a leading U+0001: only a string of U+0001 and digits could
-// be mistaken for one, and the gateway sends no such text.
+// A whole string (skipped), or an integer of 16 digits or more that is not part of a fraction
+// or an exponent. Rewritten integers are marked with a leading U+0001: only a string of U+0001
+// and digits could be mistaken for one, and the gateway sends no such text.
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g;
 
 /**
  * Parses `text` keeping every digit; throws `SyntaxError` on JSON it cannot repair. Raw control
@@ -23,9 +23,8 @@ export function parseJsonLossless(text: string): unknown {
   try {
     return parse(text);
   } catch {
-    return parse(
-      text.replace(/[\0-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
-    );
+    // JSON.stringify writes each control character as its escape: `\n`, `\u0001`.
+    return parse(text.replace(/[\0-\x1f]/g, (c) => JSON.stringify(c).slice(1, -1)));
   }
 }
 
@@ -33,32 +32,10 @@ export function parseJsonLossless(text: string): unknown {
 function parse(text: string): unknown {
   if (!MAYBE_BIG.test(text)) return JSON.parse(text);
   let big = false;
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // Jump to the closing quote: one preceded by an even run of backslashes.
-      let slashes: number;
-      do {
-        i = text.indexOf('"', i + 1);
-        slashes = 0;
-        while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
-      } while (i > 0 && slashes % 2 === 1);
-      if (i < 0) break;
-    } else if (c === 45 || (c >= 48 && c <= 57)) {
-      NUMBER.lastIndex = i;
-      const literal = NUMBER.exec(text)?.[0] ?? "-";
-      // Only an integer literal can be exact as a bigint; a fraction stays a number.
-      if (/^-?\d+$/.test(literal) && !Number.isSafeInteger(Number(literal))) {
-        out += `${text.slice(from, i)}"\\u0001${literal}"`;
-        from = i + literal.length;
-        big = true;
-      }
-      i += literal.length - 1;
-    }
-  }
-  const value: unknown = JSON.parse(out + text.slice(from));
+  const marked = text.replace(TOKEN, (t) =>
+    t[0] === '"' || Number.isSafeInteger(+t) ? t : ((big = true), `"\\u0001${t}"`),
+  );
+  const value: unknown = JSON.parse(marked);
   return big ? reviveBig(value) : value;
 }
 

@@ -16,10 +16,7 @@ export function redact(value: string): string {
 
 /** A copy of `params` with secret-like values redacted, fit for a log line. */
 export function redactParams(params: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key in params) {
-    const value = params[key] as string;
-    out[key] = SECRET.test(key) ? redact(value) : value;
-  }
+  const out = { ...params };
+  for (const key in out) if (SECRET.test(key)) out[key] = redact(out[key] as string);
   return out;
 }

@@ -31,7 +31,7 @@ export interface TopResult<T> {
   requestId: string | undefined;
 }
 
-const HTML = /^\s*<(!doctype html|html|head|body)\b/i;
+const HTML = /^\s*<(!doctype|html|head|body)\b/i;
 
 /**
  * Reads one HTTP response: HTML pages and unreadable bodies become `TopResponseError`,
@@ -66,13 +66,12 @@ export function readResponse<T>(
   const requestId = root["request_id"];
   return {
     data: normalizeFields(root, schema.response, schema.types) as T,
-    requestId: requestId === undefined ? requestId : String(requestId),
+    requestId: text(requestId),
   };
 }
 
 /** `error_response` as a `TopError`; XML gives every member as text. */
 export function toTopError(e: Record<string, unknown>): TopError {
-  const text = (v: unknown): string | undefined => (v === undefined ? v : String(v));
   return new TopError(
     Number(e["code"]),
     String(e["msg"] ?? ""),
@@ -81,6 +80,8 @@ export function toTopError(e: Record<string, unknown>): TopError {
     text(e["request_id"]),
   );
 }
+
+const text = (v: unknown): string | undefined => (v === undefined ? v : String(v));
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -108,7 +109,8 @@ function unwrapList(v: unknown, wrap = ""): unknown[] {
     const keys = Object.keys(v);
     v = wrap in v ? v[wrap] : keys.length === 1 ? v[keys[0] as string] : v;
   }
-  return Array.isArray(v) ? v : v === "" || v === undefined ? [] : [v];
+  // An empty XML element is "": an empty list.
+  return Array.isArray(v) ? v : v === "" ? [] : [v];
 }
 
 function normalizeValue(v: unknown, field: FieldSchema, types: ApiSchema["types"]): unknown {
@@ -129,7 +131,8 @@ function normalizeValue(v: unknown, field: FieldSchema, types: ApiSchema["types"
         : v;
     case "string":
     case "price":
-      return typeof v === "number" || typeof v === "bigint" ? String(v) : v;
+      // A number (or `true`) where text is documented: its text.
+      return typeof v === "object" ? v : String(v);
     case "object": {
       const nested = types[field.type ?? ""];
       return isObject(v) && nested ? normalizeFields(v, nested, types) : v;

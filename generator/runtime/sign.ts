@@ -16,19 +16,13 @@ export function signParams(
   body = "",
 ): string {
   // Plain sort() compares UTF-16 code units, as the gateway does; localeCompare would not.
-  const keys = Object.keys(params).sort();
   let joined = "";
-  for (const key of keys) joined += key + params[key];
+  for (const key of Object.keys(params).sort()) joined += key + params[key];
   joined += body;
-  switch (method) {
-    case "md5":
-      return createHash("md5")
-        .update(secret + joined + secret, "utf8")
-        .digest("hex")
-        .toUpperCase();
-    case "hmac":
-      return createHmac("md5", secret).update(joined, "utf8").digest("hex").toUpperCase();
-    case "hmac-sha256":
-      return createHmac("sha256", secret).update(joined, "utf8").digest("hex").toUpperCase();
-  }
+  // Strings are hashed as UTF-8, `update`'s default.
+  const hash =
+    method === "md5"
+      ? createHash("md5").update(secret + joined + secret)
+      : createHmac(method === "hmac" ? "md5" : "sha256", secret).update(joined);
+  return hash.digest("hex").toUpperCase();
 }

@@ -5,12 +5,8 @@ const GMT8_OFFSET_MS = 8 * 60 * 60 * 1000;
  * gateway's form for timestamps and Date values, whatever the host's time zone.
  */
 export function formatGmt8(date: Date): string {
-  const d = new Date(date.getTime() + GMT8_OFFSET_MS);
-  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
-    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-  );
+  // The ISO form of the GMT+8 wall clock, `2024-01-02T03:04:05.678Z`, cut to the gateway's.
+  return new Date(date.getTime() + GMT8_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** Reads `yyyy-MM-dd HH:mm:ss` as a GMT+8 time; undefined when the text is not of that form. */

@@ -21,7 +21,8 @@ export function isAbsent(value: unknown): value is undefined | null | "" {
 export function serializeParams(schema: ApiSchema, params: object): WireParams {
   const text: Record<string, string> = {};
   const files: [string, TopFile][] = [];
-  for (const [name, value] of Object.entries(params)) {
+  for (const name in params) {
+    const value: unknown = params[name as keyof typeof params];
     if (isAbsent(value)) continue;
     const field = schema.request.find((f) => f.name === name);
     if (field?.kind === "file") {
@@ -46,16 +47,18 @@ export function formatValue(value: unknown): string {
       : toJson(value);
 }
 
-/** Plain decimal digits, never exponent notation: `1e21` → `1000000000000000000000`. */
-export function formatNumber(n: number): string {
-  const s = String(n);
-  if (!s.includes("e")) return s;
-  // Every double of 1e21 or more is an integer; BigInt writes it out exactly.
-  if (Number.isInteger(n)) return BigInt(n).toString();
-  const [mantissa = "", exponent = "0"] = s.split("e");
-  const sign = n < 0 ? "-" : "";
-  const digits = mantissa.replace("-", "").replace(".", "");
-  return `${sign}0.${"0".repeat(-Number(exponent) - 1)}${digits}`;
+/**
+ * Plain decimal digits, never exponent notation: `1e21` → `1000000000000000000000`; a bigint
+ * as its digits.
+ */
+export function formatNumber(n: number | bigint): string {
+  const [mantissa = "", exponent] = String(n).split("e");
+  if (exponent === undefined) return mantissa;
+  // Every double of 1e21 or more is an integer; BigInt writes it out exactly. Below 1e-6, the
+  // exponent is negative: the mantissa's digits go after that many zeros.
+  return Number.isInteger(n)
+    ? String(BigInt(n))
+    : `${n < 0 ? "-" : ""}0.${"0".repeat(-exponent - 1)}${mantissa.replace(/[-.]/g, "")}`;
 }
 
 /**
@@ -70,21 +73,19 @@ export function toJson(value: unknown): string {
     // Marked here, unquoted below: JSON.stringify writes no bigint and keeps exponents. Only a
     // string of the caller's starting with U+0001 could be taken for a mark.
     if (typeof v === "bigint" || (typeof v === "number" && String(v).includes("e"))) {
-      return `\u0001${typeof v === "bigint" ? v : formatNumber(v)}`;
+      return `\u0001${formatNumber(v)}`;
     }
-    return v === null ? undefined : v;
+    return v ?? undefined;
   });
   return json === undefined ? "null" : json.replace(/"\\u0001([^"]*)"/g, "$1");
 }
 
-/** `a=1&b=2`, UTF-8 percent-encoded; for the query string and form bodies. */
+/**
+ * `a=1&b=2`, UTF-8 percent-encoded with spaces as `+`, for the query string and form bodies:
+ * exactly what Java's `URLEncoder` (the official SDK's) writes.
+ */
 export function encodeForm(params: Readonly<Record<string, string>>): string {
-  let out = "";
-  for (const key in params) {
-    const value = encodeURIComponent(params[key] as string);
-    out += `${out === "" ? "" : "&"}${encodeURIComponent(key)}=${value}`;
-  }
-  return out;
+  return String(new URLSearchParams(params));
 }
 
 /** A multipart body: text params as text parts, files as file parts. */

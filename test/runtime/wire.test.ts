@@ -104,9 +104,9 @@ describe("number forms", () => {
 });
 
 describe("encodings", () => {
-  it("percent-encodes UTF-8 form params", () => {
-    expect(encodeForm({ nicks: "孙凤民", q: "a b&c" })).toBe(
-      "nicks=%E5%AD%99%E5%87%A4%E6%B0%91&q=a%20b%26c",
+  it("percent-encodes UTF-8 form params as Java's URLEncoder does (space as +)", () => {
+    expect(encodeForm({ nicks: "孙凤民", q: "a b&c+d", keep: "*-._", escape: "~!'()" })).toBe(
+      "nicks=%E5%AD%99%E5%87%A4%E6%B0%91&q=a+b%26c%2Bd&keep=*-._&escape=%7E%21%27%28%29",
     );
   });
 
