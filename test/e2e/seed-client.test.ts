@@ -6,8 +6,11 @@ import { DiagnosticBag } from "../../generator/spec/diagnostics.js";
 import { parseSpec } from "../../generator/spec/read-spec.js";
 import {
   AlibabaAlscCrmCustomerUpdateRequest,
+  TopApi,
   TopClient,
   TopError,
+  TopValidationError,
+  type AlibabaAlscCrmCustomerUpdateResponse,
   type SignMethod,
 } from "../../generated/src/index.js";
 import { startMockGateway, type MockGateway } from "../../generated/src/runtime/testing/index.js";
@@ -70,5 +73,40 @@ describe("the generated client against the gateway simulator, seed API", () => {
     );
     await expect(call).rejects.toBeInstanceOf(TopError);
     await expect(call).rejects.toMatchObject({ code: 25 });
+  });
+
+  it("has a typed TopApi method per API, validating before sending", async () => {
+    const api = new TopApi({ appKey, appSecret, gateway: gateway.url });
+    const res: AlibabaAlscCrmCustomerUpdateResponse = await api.alibabaAlscCrmCustomerUpdate(
+      { param_customer_update_open_req: { customer_id: "201928293724", gender: 1n } },
+      { session: "user-session" },
+    );
+    expect(res.result?.biz_success).toBe(true);
+    const before = gateway.calls.length;
+    const invalid = api.alibabaAlscCrmCustomerUpdate(
+      // @ts-expect-error customer_id is required: the params are typed from the spec
+      { param_customer_update_open_req: { name: "张三" } },
+      { session: "user-session" },
+    );
+    await expect(invalid).rejects.toBeInstanceOf(TopValidationError);
+    await expect(invalid).rejects.toMatchObject({
+      sdkCode: "VALIDATION_REQUIRED",
+      path: "param_customer_update_open_req.customer_id",
+    });
+    expect(gateway.calls.length).toBe(before);
+  });
+
+  it("gives the request id and the HTTP response with executeRaw", async () => {
+    const out = await client("hmac").executeRaw(
+      new AlibabaAlscCrmCustomerUpdateRequest({
+        param_customer_update_open_req: { customer_id: "1" },
+      }),
+      { session: "user-session" },
+    );
+    expect(out.raw.status).toBe(200);
+    expect(out.raw.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(out.requestId).toMatch(/^[0-9a-z]{13}$/);
+    expect(out.raw.body).toContain(out.requestId);
+    expect(out.data.result?.result).toBe("true");
   });
 });
