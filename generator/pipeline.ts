@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assignBaseNames } from "./emit/api-model.js";
-import { printStructure, type EmitApiInput } from "./emit/emit-api.js";
+import { printFile, type EmitApiInput } from "./emit/emit-api.js";
 import { emitAll } from "./emit/emit-pool.js";
 import { generatedHeader } from "./emit/header.js";
 import { indexFileStructure, topApiFileStructure, type ApiSummary } from "./emit/index-file.js";
@@ -151,9 +151,9 @@ async function readSpecInputs(specsDir: string, diags: DiagnosticBag): Promise<E
  */
 async function packageWideFiles(summaries: ApiSummary[]): Promise<FileSet> {
   const files = await runtimeFiles();
-  const index = printStructure(indexFileStructure(summaries), "/src/index.ts");
+  const index = printFile(indexFileStructure(summaries));
   files.set("src/index.ts", await formatTypeScript(index, "src/index.ts"));
-  const topApi = printStructure(topApiFileStructure(summaries), "/src/top-api.ts");
+  const topApi = printFile(topApiFileStructure(summaries));
   files.set("src/top-api.ts", await formatTypeScript(topApi, "src/top-api.ts"));
   files.set("package.json", packageJson("0.1.0"));
   files.set("tsconfig.json", tsconfigJson());

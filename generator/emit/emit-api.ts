@@ -1,4 +1,4 @@
-import { Project, type SourceFileStructure } from "ts-morph";
+import { printStructure, type SourceFileStructure } from "ts-morph";
 import { formatTypeScript } from "../format/format.js";
 import { DiagnosticBag, type Diagnostic } from "../spec/diagnostics.js";
 import { parseSpec } from "../spec/read-spec.js";
@@ -24,16 +24,12 @@ export interface EmitApiOutput {
   diagnostics: Diagnostic[];
 }
 
-let project: Project | undefined;
-
-/** Prints a file from structures in one call: much faster than building it up node by node. */
-export function printStructure(structure: SourceFileStructure, path: string): string {
-  project ??= new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile(path, structure, { overwrite: true });
-  const text = file.getFullText();
-  // Keep the in-memory project empty, so that memory stays flat across thousands of APIs.
-  project.removeSourceFile(file);
-  return text;
+/**
+ * Prints a file from its structure with ts-morph's structure printer. No syntax tree is built:
+ * prettier parses the text next anyway, and building a tree here tripled the cost per API.
+ */
+export function printFile(structure: SourceFileStructure): string {
+  return printStructure(structure, { indentNumberOfSpaces: 2 });
 }
 
 /** Spec text → formatted module of one API, with every diagnostic located in the spec. */
@@ -55,7 +51,7 @@ export async function emitApi(input: EmitApiInput): Promise<EmitApiOutput> {
   }
   const model = buildApiModel(spec, input.file, input.base, diags, input.source);
   const path = `src/${apiModulePath(spec.api)}.ts`;
-  const content = await formatTypeScript(printStructure(apiFileStructure(model), `/${path}`), path);
+  const content = await formatTypeScript(printFile(apiFileStructure(model)), path);
   const summary: ApiSummary = {
     api: spec.api,
     base: input.base,
