@@ -4,14 +4,7 @@
  * (list wrappers, 64-bit numbers, lenient values). Kept small: it ships in every app bundle.
  */
 export type ValueKind =
-  | "string"
-  | "number"
-  | "boolean"
-  | "date"
-  | "price"
-  | "file"
-  | "json"
-  | "object";
+  "string" | "number" | "boolean" | "date" | "price" | "file" | "json" | "object";
 
 export interface FieldSchema {
   /** The wire name, exactly as documented. */

@@ -219,7 +219,10 @@ class SpecReader {
   private unknownKeys(o: Obj, known: readonly string[], path: string): void {
     for (const key of Object.keys(o)) {
       if (!known.includes(key)) {
-        this.invalid(path === "" ? key : `${path}/${key}`, `unknown key; known: ${known.join(", ")}`);
+        this.invalid(
+          path === "" ? key : `${path}/${key}`,
+          `unknown key; known: ${known.join(", ")}`,
+        );
       }
     }
   }
