@@ -99,11 +99,13 @@ describe.skipIf(!HAS_CATALOG)(
       const run = promisify(execFile)(process.execPath, [tsc, "--noEmit", "-p", out], {
         maxBuffer: 64 * 1024 * 1024,
       });
-      const stdout = await run.then(
-        (r) => r.stdout,
-        (e: { stdout?: string }) => e.stdout ?? String(e),
+      const result = await run.then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code?: number; stdout?: string }) => ({ code: e.code ?? -1, stdout: e.stdout ?? "" }),
       );
-      expect(stdout.split("\n").filter((l) => l.includes("error TS"))).toEqual([]);
+      // The exact tsc errors first, so that a failure shows them; then the exit code.
+      expect(result.stdout.split("\n").filter((l) => l.includes("error TS"))).toEqual([]);
+      expect(result).toEqual({ code: 0, stdout: "" });
     }, 300_000);
   },
 );
