@@ -2,13 +2,14 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assignBaseNames } from "./emit/api-model.js";
-import { printFile, type EmitApiInput } from "./emit/emit-api.js";
+import type { EmitApiInput } from "./emit/emit-api.js";
 import { emitAll } from "./emit/emit-pool.js";
 import { generatedHeader } from "./emit/header.js";
-import { indexFileStructure, topApiFileStructure, type ApiSummary } from "./emit/index-file.js";
+import type { ApiSummary } from "./emit/index-file.js";
 import { packageJson, tsconfigJson } from "./emit/package-files.js";
+import { assembleIndex, assembleTopApi, type ApiChunks } from "./emit/package-index.js";
 import { packageReadme } from "./emit/package-readme.js";
-import { formatTypeScript } from "./format/format.js";
+import { log } from "./log/logger.js";
 import { DiagnosticBag } from "./spec/diagnostics.js";
 import { cacheFileFor, generatorFingerprint, readCache, writeCache } from "./write/cache.js";
 import type { GenerateCache } from "./write/cache.js";
@@ -53,7 +54,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const outDir = options.outDir ?? "generated";
   const diags = new DiagnosticBag();
 
+  const lap = stopwatch();
   const inputs = await readSpecInputs(specsDir, diags);
+  log.debug(`generate: read ${inputs.length} specs in ${lap()} ms`);
   const fingerprint = await generatorFingerprint(GENERATOR_ROOT);
   const cacheFile = cacheFileFor(outDir);
   const cache: GenerateCache =
@@ -61,7 +64,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const current = await readOutputDir(outDir);
 
   const wanted: FileSet = new Map();
-  const summaries: ApiSummary[] = [];
+  const done: { summary: ApiSummary; chunks: ApiChunks }[] = [];
   const nextCache: GenerateCache = { fingerprint, apis: {} };
   const toEmit: EmitApiInput[] = [];
   for (const input of inputs) {
@@ -71,13 +74,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const existing = current.get(path);
     if (entry?.input === inputHash && existing !== undefined && sha1(existing) === entry.output) {
       wanted.set(path, existing);
-      summaries.push(entry.summary);
+      done.push(entry);
       nextCache.apis[input.api] = entry;
     } else {
       toEmit.push(input);
     }
   }
 
+  log.debug(`generate: ${toEmit.length} of ${inputs.length} APIs to emit, found in ${lap()} ms`);
   const outputs = await emitAll(toEmit, {
     workers: options.workers,
     onProgress: options.onProgress,
@@ -86,27 +90,28 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     for (const d of result.diagnostics) diags.add(d);
     const input = toEmit[i];
     if (result.output === undefined || input === undefined) return;
-    const { path, content, summary } = result.output;
+    const { path, content, summary, chunks } = result.output;
     wanted.set(path, content);
-    summaries.push(summary);
+    done.push({ summary, chunks });
     const inputHash = sha1(`${fingerprint}\0${input.base}\0${input.text}`);
-    nextCache.apis[input.api] = { input: inputHash, output: sha1(content), summary };
+    nextCache.apis[input.api] = { input: inputHash, output: sha1(content), summary, chunks };
   });
 
+  log.debug(`generate: emitted ${toEmit.length} APIs in ${lap()} ms`);
   const failed = diags.errors.length > 0;
   if (!failed) {
-    summaries.sort((a, b) => (a.api < b.api ? -1 : a.api > b.api ? 1 : 0));
-    const packageInput = sha1(`${fingerprint}\0${JSON.stringify(summaries)}`);
-    const reused = reuseIfUnchanged(cache.package, packageInput, current);
-    const packageFiles = reused ?? (await packageWideFiles(summaries));
-    for (const [path, content] of packageFiles) wanted.set(path, content);
-    nextCache.package = { input: packageInput, outputs: hashes(packageFiles) };
+    done.sort((a, b) =>
+      a.summary.api < b.summary.api ? -1 : a.summary.api > b.summary.api ? 1 : 0,
+    );
+    for (const [path, content] of await packageWideFiles(done)) wanted.set(path, content);
   }
+  log.debug(`generate: package-wide files in ${lap()} ms`);
   const diff = failed ? { added: [], changed: [], removed: [] } : diffOutput(current, wanted);
   if (!failed && options.check !== true) {
     await applyDiff(outDir, wanted, diff);
     if (options.cache !== false) await writeCache(cacheFile, nextCache);
   }
+  log.debug(`generate: compared and wrote in ${lap()} ms`);
   return {
     apis: inputs.length,
     emitted: toEmit.length,
@@ -114,6 +119,17 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     diagnostics: diags,
     failed,
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** A lap timer for debug logs: each call gives the milliseconds since the previous one. */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return ms;
   };
 }
 
@@ -144,41 +160,18 @@ async function readSpecInputs(specsDir: string, diags: DiagnosticBag): Promise<E
   );
 }
 
-/**
- * The runtime, the index, the typed client and the package's own files: one unit, since they
- * depend on the list of APIs as a whole. The index and `TopApi` of the full catalog take about a
- * second to print and format, which a run with nothing changed must not pay.
- */
-async function packageWideFiles(summaries: ApiSummary[]): Promise<FileSet> {
+/** The runtime, the index and the typed client (from per-API chunks), the package's files. */
+async function packageWideFiles(
+  apis: { summary: ApiSummary; chunks: ApiChunks }[],
+): Promise<FileSet> {
   const files = await runtimeFiles();
-  const index = printFile(indexFileStructure(summaries));
-  files.set("src/index.ts", await formatTypeScript(index, "src/index.ts"));
-  const topApi = printFile(topApiFileStructure(summaries));
-  files.set("src/top-api.ts", await formatTypeScript(topApi, "src/top-api.ts"));
+  const chunks = apis.map((a) => a.chunks);
+  files.set("src/index.ts", await assembleIndex(chunks));
+  files.set("src/top-api.ts", await assembleTopApi(chunks));
   files.set("package.json", packageJson("0.1.0"));
   files.set("tsconfig.json", tsconfigJson());
-  files.set("README.md", packageReadme(summaries));
+  files.set("README.md", packageReadme(apis.map((a) => a.summary)));
   return files;
-}
-
-/** The files of a cached unit as they are on disk, when its input and every output still match. */
-function reuseIfUnchanged(
-  entry: GenerateCache["package"],
-  input: string,
-  current: FileSet,
-): FileSet | undefined {
-  if (entry?.input !== input) return undefined;
-  const files: FileSet = new Map();
-  for (const [path, hash] of Object.entries(entry.outputs)) {
-    const content = current.get(path);
-    if (content === undefined || sha1(content) !== hash) return undefined;
-    files.set(path, content);
-  }
-  return files;
-}
-
-function hashes(files: FileSet): Record<string, string> {
-  return Object.fromEntries([...files].map(([path, content]) => [path, sha1(content)]));
 }
 
 /** The hand-written runtime, copied with a header naming where each file comes from. */

@@ -5,6 +5,7 @@ import { parseSpec } from "../spec/read-spec.js";
 import { buildApiModel } from "./api-model.js";
 import { apiFileStructure } from "./api-file.js";
 import { apiModulePath, type ApiSummary } from "./index-file.js";
+import { formatApiChunks, type ApiChunks } from "./package-index.js";
 
 /** One spec to emit: its file as named in headers, its YAML text and its unique base name. */
 export interface EmitApiInput {
@@ -20,7 +21,7 @@ export interface EmitApiInput {
 export interface EmitApiOutput {
   api: string;
   /** Set when the spec was valid: the emitted file (path relative to the package). */
-  output?: { path: string; content: string; summary: ApiSummary };
+  output?: { path: string; content: string; summary: ApiSummary; chunks: ApiChunks };
   diagnostics: Diagnostic[];
 }
 
@@ -58,5 +59,6 @@ export async function emitApi(input: EmitApiInput): Promise<EmitApiOutput> {
     title: spec.title,
     hasRequired: spec.request.some((p) => p.required === true),
   };
-  return { api: input.api, output: { path, content, summary }, diagnostics: diags.items };
+  const chunks = await formatApiChunks(summary);
+  return { api: input.api, output: { path, content, summary, chunks }, diagnostics: diags.items };
 }

@@ -26,78 +26,99 @@ export function apiModulePath(api: string): string {
   return `apis/${api}`;
 }
 
-/** `src/index.ts`: the runtime, the typed client, and every API's request class and types. */
-export function indexFileStructure(apis: readonly ApiSummary[]): SourceFileStructure {
-  const statements: ExportDeclarationStructure[] = [
-    exportFrom("./runtime/index.js"),
-    { ...exportFrom("./top-api.js"), namedExports: ["TopApi"] },
-  ];
-  for (const summary of apis) {
-    const names = apiNames(summary.base);
-    const module = `./${apiModulePath(summary.api)}.js`;
-    statements.push({
+/** The header of the package-wide files, which come from every spec. */
+export function packageHeader(count: number): string {
+  return generatedHeader(`specs/ (${count} APIs)`);
+}
+
+/** `src/index.ts` before its per-API exports: the runtime and the typed client. */
+export const INDEX_PRELUDE: ExportDeclarationStructure[] = [
+  exportFrom("./runtime/index.js"),
+  { ...exportFrom("./top-api.js"), namedExports: ["TopApi"] },
+];
+
+/** An API's exports in `src/index.ts`: its request class, params and response, and its types. */
+export function indexExports(summary: ApiSummary): ExportDeclarationStructure[] {
+  const names = apiNames(summary.base);
+  const module = `./${apiModulePath(summary.api)}.js`;
+  return [
+    {
       ...exportFrom(module),
       namedExports: [
         { name: names.request },
         { name: names.params, isTypeOnly: true },
         { name: names.response, isTypeOnly: true },
       ],
-    });
+    },
     // Nested types keep their documented names inside a per-API namespace, so that two APIs'
     // `CommonResult` never meet: `AlibabaAlscCrmCustomerUpdate.CommonResult`.
-    statements.push({ ...exportFrom(module), isTypeOnly: true, namespaceExport: names.base });
-  }
+    { ...exportFrom(module), isTypeOnly: true, namespaceExport: names.base },
+  ];
+}
+
+/** `src/index.ts` whole; the pipeline assembles the same text from per-API pieces. */
+export function indexFileStructure(apis: readonly ApiSummary[]): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
-    leadingTrivia: generatedHeader(`specs/ (${apis.length} APIs)`),
-    statements,
+    leadingTrivia: packageHeader(apis.length),
+    statements: [...INDEX_PRELUDE, ...apis.flatMap(indexExports)],
   };
 }
 
-/** `src/top-api.ts`: `TopApi`, a `TopClient` with one typed method per API. */
-export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStructure {
-  const imports: ImportDeclarationStructure[] = [
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "./runtime/index.js",
-      namedImports: [
-        { name: "ExecuteOptions", isTypeOnly: true },
-        { name: "TopClient" },
-        { name: "TopClientOptions", isTypeOnly: true },
-      ],
-    },
-    {
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "./runtime/validate.js",
-      namedImports: ["validateParams"],
-    },
-  ];
-  const methods: OptionalKind<MethodDeclarationStructure>[] = [];
-  for (const summary of apis) {
-    const names = apiNames(summary.base);
-    imports.push({
-      kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: `./${apiModulePath(summary.api)}.js`,
-      namedImports: [
-        { name: names.request },
-        { name: names.params, isTypeOnly: true },
-        { name: names.response, isTypeOnly: true },
-      ],
-    });
-    methods.push({
-      name: names.method,
-      docs: [`${docSafe(summary.title)}: calls \`${summary.api}\`.`],
-      parameters: [
-        summary.hasRequired
-          ? { name: "params", type: names.params }
-          : { name: "params", type: names.params, initializer: "{}" },
-        { name: "options", type: "ExecuteOptions", hasQuestionToken: true },
-      ],
-      returnType: `Promise<${names.response}>`,
-      statements: [`return this.execute(new ${names.request}(params), options);`],
-    });
-  }
-  const topApi: ClassDeclarationStructure = {
+/** `src/top-api.ts` imports before the per-API ones. */
+export const TOP_API_PRELUDE: ImportDeclarationStructure[] = [
+  {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: "./runtime/index.js",
+    namedImports: [
+      { name: "ExecuteOptions", isTypeOnly: true },
+      { name: "TopClient" },
+      { name: "TopClientOptions", isTypeOnly: true },
+    ],
+  },
+  {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: "./runtime/validate.js",
+    namedImports: ["validateParams"],
+  },
+];
+
+/** What `src/top-api.ts` imports of one API. */
+export function topApiImport(summary: ApiSummary): ImportDeclarationStructure {
+  const names = apiNames(summary.base);
+  return {
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: `./${apiModulePath(summary.api)}.js`,
+    namedImports: [
+      { name: names.request },
+      { name: names.params, isTypeOnly: true },
+      { name: names.response, isTypeOnly: true },
+    ],
+  };
+}
+
+/** The typed method of one API on `TopApi`. */
+export function topApiMethod(summary: ApiSummary): OptionalKind<MethodDeclarationStructure> {
+  const names = apiNames(summary.base);
+  return {
+    name: names.method,
+    docs: [`${docSafe(summary.title)}: calls \`${summary.api}\`.`],
+    parameters: [
+      summary.hasRequired
+        ? { name: "params", type: names.params }
+        : { name: "params", type: names.params, initializer: "{}" },
+      { name: "options", type: "ExecuteOptions", hasQuestionToken: true },
+    ],
+    returnType: `Promise<${names.response}>`,
+    statements: [`return this.execute(new ${names.request}(params), options);`],
+  };
+}
+
+/** `TopApi` with the given methods: all of them, one, or none (for its opening lines). */
+export function topApiClass(
+  methods: OptionalKind<MethodDeclarationStructure>[],
+): ClassDeclarationStructure {
+  return {
     kind: StructureKind.Class,
     name: "TopApi",
     isExported: true,
@@ -114,10 +135,18 @@ export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStru
     ],
     methods,
   };
+}
+
+/** `src/top-api.ts` whole; the pipeline assembles the same text from per-API pieces. */
+export function topApiFileStructure(apis: readonly ApiSummary[]): SourceFileStructure {
   return {
     kind: StructureKind.SourceFile,
-    leadingTrivia: generatedHeader(`specs/ (${apis.length} APIs)`),
-    statements: [...imports, topApi],
+    leadingTrivia: packageHeader(apis.length),
+    statements: [
+      ...TOP_API_PRELUDE,
+      ...apis.map(topApiImport),
+      topApiClass(apis.map(topApiMethod)),
+    ],
   };
 }
 

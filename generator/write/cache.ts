@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { version as prettierVersion } from "prettier";
 import type { ApiSummary } from "../emit/index-file.js";
+import type { ApiChunks } from "../emit/package-index.js";
 import { sha1 } from "./output-dir.js";
 
 /**
@@ -12,9 +13,14 @@ import { sha1 } from "./output-dir.js";
  */
 export interface GenerateCache {
   fingerprint: string;
-  apis: Record<string, { input: string; output: string; summary: ApiSummary }>;
-  /** The package-wide files (runtime, index, typed client, package.json), by the API list. */
-  package?: { input: string; outputs: Record<string, string> };
+  apis: Record<string, CachedApi>;
+}
+
+export interface CachedApi {
+  input: string;
+  output: string;
+  summary: ApiSummary;
+  chunks: ApiChunks;
 }
 
 export function cacheFileFor(outDir: string): string {
