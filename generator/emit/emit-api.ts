@@ -5,7 +5,7 @@ import { parseSpec } from "../spec/read-spec.js";
 import { buildApiModel } from "./api-model.js";
 import { apiFileStructure } from "./api-file.js";
 import { apiModulePath, type ApiSummary } from "./index-file.js";
-import { formatApiChunks, type ApiChunks } from "./package-index.js";
+import { chunkSources, chunksOf, SPLIT_MARK, type ApiChunks } from "./package-index.js";
 
 /** One spec to emit: its file as named in headers, its YAML text and its unique base name. */
 export interface EmitApiInput {
@@ -38,27 +38,24 @@ export async function emitApi(input: EmitApiInput): Promise<EmitApiOutput> {
   const diags = new DiagnosticBag();
   const spec = parseSpec(input.text, input.file, diags);
   if (spec !== undefined && spec.api !== input.api) {
-    diags.error(
-      "SPEC_INVALID",
-      input.file,
-      `api is ${spec.api}, but the file is named for ${input.api}`,
-      {
-        path: "api",
-      },
-    );
+    const message = `api is ${spec.api}, but the file is named for ${input.api}`;
+    diags.error("SPEC_INVALID", input.file, message, { path: "api" });
   }
   if (spec === undefined || diags.errors.length > 0) {
     return { api: input.api, diagnostics: diags.items };
   }
   const model = buildApiModel(spec, input.file, input.base, diags, input.source);
   const path = `src/${apiModulePath(spec.api)}.ts`;
-  const content = await formatTypeScript(printFile(apiFileStructure(model)), path);
   const summary: ApiSummary = {
     api: spec.api,
     base: input.base,
     title: spec.title,
     hasRequired: spec.request.some((p) => p.required === true),
   };
-  const chunks = await formatApiChunks(summary);
+  // The module and its lines of the package-wide files, formatted in one call (see SPLIT_MARK).
+  const sources = [printFile(apiFileStructure(model)), ...chunkSources(summary)];
+  const formatted = await formatTypeScript(sources.join(`${SPLIT_MARK}\n`), path);
+  const [content = "", ...chunkTexts] = formatted.split(`${SPLIT_MARK}\n`);
+  const chunks = await chunksOf(chunkTexts);
   return { api: input.api, output: { path, content, summary, chunks }, diagnostics: diags.items };
 }

@@ -1,7 +1,13 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { apiFileStructure } from "../../generator/emit/api-file.js";
+import { buildApiModel } from "../../generator/emit/api-model.js";
+import { emitApi, printFile } from "../../generator/emit/emit-api.js";
+import { DiagnosticBag } from "../../generator/spec/diagnostics.js";
+import { parseSpec } from "../../generator/spec/read-spec.js";
 import type { ApiSummary } from "../../generator/emit/index-file.js";
 import { indexFileStructure, topApiFileStructure } from "../../generator/emit/index-file.js";
-import { printFile } from "../../generator/emit/emit-api.js";
 import {
   assembleIndex,
   assembleTopApi,
@@ -44,5 +50,32 @@ describe("package-wide files assembled from per-API chunks", () => {
       const top = await formatTypeScript(printFile(topApiFileStructure(apis)), "src/top-api.ts");
       expect(await assembleTopApi(chunks)).toBe(top);
     }
+  });
+});
+
+describe("one prettier call per API", () => {
+  it("formats a module and its chunks together exactly as each on its own", async () => {
+    const file = join(import.meta.dirname, "..", "fixtures", "specs", "taobao.demo.items.get.yaml");
+    const text = await readFile(file, "utf8");
+    const result = await emitApi({
+      file,
+      text,
+      api: "taobao.demo.items.get",
+      base: "TaobaoDemoItemsGet",
+      source: "specs/taobao.demo.items.get.yaml",
+    });
+    const diags = new DiagnosticBag();
+    const spec = parseSpec(text, file, diags);
+    if (spec === undefined) throw new Error("fixture spec is invalid");
+    const model = buildApiModel(
+      spec,
+      file,
+      "TaobaoDemoItemsGet",
+      diags,
+      "specs/taobao.demo.items.get.yaml",
+    );
+    const alone = await formatTypeScript(printFile(apiFileStructure(model)), "alone.ts");
+    expect(result.output?.content).toBe(alone);
+    expect(result.output?.chunks).toEqual(await formatApiChunks(result.output!.summary));
   });
 });
