@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   }
   // The generate cache lives under the working folder's node_modules: the project's.
   process.chdir(ROOT);
+  const m = machine();
   const tmp = await mkdtemp(join(tmpdir(), "topgen-bench-"));
   try {
     await run(tmp);
@@ -82,10 +83,8 @@ async function main(): Promise<void> {
     await rm(tmp, { recursive: true, force: true });
     for (const out of ["gen", "cold"]) await rm(cacheFileFor(join(tmp, out)), { force: true });
   }
-  const m = machine();
-  process.stdout.write(
-    `\n${textTable(rows)}\n\nmachine: ${m.cores} cores, ${m.memory}, ${m.cpu}, Node ${m.node}\n`,
-  );
+  const where = `${m.cores} cores, ${m.memory}, ${m.cpu}, Node ${m.node}, load ${m.load}`;
+  process.stdout.write(`\n${textTable(rows)}\n\nmachine: ${where}\n`);
   await writeResults(join(ROOT, "bench", "RESULTS.md"), m, rows, notes);
   process.stdout.write("written to bench/RESULTS.md\n");
 }

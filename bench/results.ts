@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 
 export interface Row {
   measure: string;
@@ -17,6 +17,8 @@ export interface Machine {
   memory: string;
   cpu: string;
   node: string;
+  /** The 1-minute load average when the benchmark started: other work skews every figure. */
+  load: string;
 }
 
 export function machine(): Machine {
@@ -41,6 +43,7 @@ export function machine(): Machine {
     memory: `${total ?? Math.round(totalmem() / 2 ** 30)} GB (free -g total)`,
     cpu,
     node: process.version,
+    load: (loadavg()[0] ?? 0).toFixed(2),
   };
 }
 
@@ -87,7 +90,8 @@ export async function writeResults(file: string, m: Machine, rows: Row[], notes:
     "Written by `npm run bench` (`bench/catalog.ts`) on the full catalog",
     "(`../shared/top-catalog/docs`). Figures depend on the machine: compare runs on the same one.",
     "",
-    `Machine: ${m.cores} cores (\`nproc\`), ${m.memory}, ${m.cpu}; Node ${m.node}.`,
+    `Machine: ${m.cores} cores (\`nproc\`), ${m.memory}, ${m.cpu}; Node ${m.node};` +
+      ` load average ${m.load} at the start.`,
     `Run: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
     "",
     markdownTable(rows),

@@ -139,7 +139,10 @@ function addApi(doc: OpenApiDocument, model: ApiModel): void {
     operationId: apiNames(names.base).method,
     summary: spec.title.trim() || model.api,
   };
-  if (spec.description.trim() !== "") operation["description"] = spec.description.trim();
+  const description = spec.description.trim();
+  if (description !== "" && description !== operation["summary"]) {
+    operation["description"] = description;
+  }
   if (spec.category !== undefined) operation["tags"] = [spec.category];
   if (model.request.length > 0) {
     const required = model.request.filter((f) => f.required).map((f) => f.name);
