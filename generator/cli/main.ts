@@ -1,5 +1,4 @@
 import { processIo, type CliIo } from "./cli-io.js";
-import { runGenerate } from "./generate-command.js";
 
 export const USAGE = `Usage: topgen <command> [options]
 
@@ -16,7 +15,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 /** Commands load lazily: `topgen generate` never pays for cheerio, nor `scrape` for ts-morph. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scrape: async () => (await import("./scrape-command.js")).runScrape,
-  generate: async () => runGenerate,
+  generate: async () => (await import("./generate-command.js")).runGenerate,
   openapi: async () => (await import("./openapi-command.js")).runOpenapi,
   mock: async () => (await import("./mock-command.js")).runMock,
 };

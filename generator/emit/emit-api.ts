@@ -56,6 +56,6 @@ export async function emitApi(input: EmitApiInput): Promise<EmitApiOutput> {
   const sources = [printFile(apiFileStructure(model)), ...chunkSources(summary)];
   const formatted = await formatTypeScript(sources.join(`${SPLIT_MARK}\n`), path);
   const [content = "", ...chunkTexts] = formatted.split(`${SPLIT_MARK}\n`);
-  const chunks = await chunksOf(chunkTexts);
+  const chunks = chunksOf(chunkTexts);
   return { api: input.api, output: { path, content, summary, chunks }, diagnostics: diags.items };
 }

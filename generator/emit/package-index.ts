@@ -56,18 +56,17 @@ export function chunkSources(summary: ApiSummary): string[] {
   return [
     file(indexExports(summary)),
     file([topApiImport(summary)]),
-    file([topApiClass([topApiMethod(summary)])]),
+    // A bare class around the method: members are formatted independently of their siblings.
+    file([{ kind: StructureKind.Class, name: "TopApi", methods: [topApiMethod(summary)] }]),
   ];
 }
 
 /** The chunks, from the formatted texts of `chunkSources` in order. */
-export async function chunksOf(formatted: string[]): Promise<ApiChunks> {
+export function chunksOf(formatted: string[]): ApiChunks {
   const [index = "", clientImport = "", classText = ""] = formatted;
-  const empty = await emptyClassLines();
-  // The class with one method shares every line of the empty class up to the constructor's
-  // closing brace; then come a blank line, the method, and the class's closing brace.
-  const withMethod = classText.trimEnd().split("\n");
-  return { index, clientImport, clientMethod: withMethod.slice(empty.length, -1).join("\n") };
+  // The method's lines are those between `class TopApi {` and the closing brace.
+  const clientMethod = classText.trimEnd().split("\n").slice(1, -1).join("\n");
+  return { index, clientImport, clientMethod };
 }
 
 /** The formatted lines one API adds to the package-wide files, formatted on their own. */

@@ -41,11 +41,16 @@ describe("parseSpec", () => {
     });
   });
 
+  it("reads an unquoted date as text, as YAML 1.2's core schema does", () => {
+    const { spec, diags } = read(VALID.replace('example: "1"', "example: 2019-01-01"));
+    expect(diags.items).toEqual([]);
+    expect(spec?.request[0]?.fields?.[0]?.example).toBe("2019-01-01");
+  });
+
   it("names the file and line of a YAML syntax error", () => {
-    const { spec, diags } = read("api: x\nrequest: [\n");
+    const { spec, diags } = read("api: x\ntitle: t\ntitle: again\n");
     expect(spec).toBeUndefined();
-    expect(diags.errors[0]).toMatchObject({ code: "SPEC_PARSE", input: "specs/x.yaml" });
-    expect(diags.errors[0]?.line).toBeGreaterThan(0);
+    expect(diags.errors).toMatchObject([{ code: "SPEC_PARSE", input: "specs/x.yaml", line: 3 }]);
   });
 
   it("reports every contract violation with its param path", () => {
