@@ -10,6 +10,7 @@ import { packageJson, tsconfigJson } from "./emit/package-files.js";
 import { assembleIndex, assembleTopApi, type ApiChunks } from "./emit/package-index.js";
 import { packageReadme } from "./emit/package-readme.js";
 import { log } from "./log/logger.js";
+import { listSpecFiles } from "./spec/read-spec.js";
 import { DiagnosticBag } from "./spec/diagnostics.js";
 import { cacheFileFor, generatorFingerprint, readCache, writeCache } from "./write/cache.js";
 import type { GenerateCache } from "./write/cache.js";
@@ -135,13 +136,7 @@ function stopwatch(): () => number {
 
 /** Spec files with the API each promises by its name, `<api>.yaml`, and its unique base name. */
 async function readSpecInputs(specsDir: string, diags: DiagnosticBag): Promise<EmitApiInput[]> {
-  let names: string[];
-  try {
-    names = (await readdir(specsDir)).filter((n) => n.endsWith(".yaml")).sort();
-  } catch (cause) {
-    diags.error("INPUT_UNREADABLE", specsDir, `cannot list the specs folder: ${String(cause)}`);
-    return [];
-  }
+  const names = await listSpecFiles(specsDir, diags);
   const apis = names.map((n) => n.slice(0, -".yaml".length));
   const bases = assignBaseNames(apis);
   return Promise.all(

@@ -11,15 +11,19 @@ export interface LoadedSpec {
   spec: ApiSpec;
 }
 
-/** Reads every `*.yaml` in `dir` (sorted by name); bad files are reported in `diags` and skipped. */
-export async function loadSpecs(dir: string, diags: DiagnosticBag): Promise<LoadedSpec[]> {
-  let names: string[];
+/** The names of the `*.yaml` files in a specs folder, sorted; unreadable folders are reported. */
+export async function listSpecFiles(dir: string, diags: DiagnosticBag): Promise<string[]> {
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
+    return (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
   } catch (cause) {
     diags.error("INPUT_UNREADABLE", dir, `cannot list the specs folder: ${String(cause)}`);
     return [];
   }
+}
+
+/** Reads every `*.yaml` in `dir` (sorted by name); bad files are reported in `diags` and skipped. */
+export async function loadSpecs(dir: string, diags: DiagnosticBag): Promise<LoadedSpec[]> {
+  const names = await listSpecFiles(dir, diags);
   const loaded: LoadedSpec[] = [];
   const seen = new Map<string, string>();
   for (const name of names) {

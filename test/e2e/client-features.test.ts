@@ -5,7 +5,7 @@ import {
   APP_KEY,
   APP_SECRET,
   KINDS,
-  loadE2ePackage,
+  startE2e,
   PING,
   SESSION,
   type E2ePackage,
@@ -13,14 +13,7 @@ import {
 
 let pkg: E2ePackage;
 let gateway: MockGateway;
-beforeAll(async () => {
-  pkg = await loadE2ePackage();
-  gateway = await pkg.testing.startMockGateway({
-    apis: pkg.mockApis,
-    appKey: APP_KEY,
-    appSecret: APP_SECRET,
-  });
-});
+beforeAll(async () => ({ pkg, gateway } = await startE2e()));
 afterAll(() => gateway.close());
 afterEach(() => gateway.clearFaults());
 

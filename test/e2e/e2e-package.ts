@@ -7,7 +7,7 @@ import { generate } from "../../generator/pipeline.js";
 import type * as Runtime from "../../generator/runtime/index.js";
 import type * as Testing from "../../generator/runtime/testing/index.js";
 import type { TopRequest } from "../../generator/runtime/request.js";
-import type { MockApi } from "../../generator/runtime/testing/mock-gateway.js";
+import type { MockApi, MockGateway } from "../../generator/runtime/testing/mock-gateway.js";
 import { DiagnosticBag } from "../../generator/spec/diagnostics.js";
 import { parseSpec } from "../../generator/spec/read-spec.js";
 
@@ -82,3 +82,10 @@ export async function mockApisOf(dir: string): Promise<MockApi[]> {
 export const APP_KEY = "23456789";
 export const APP_SECRET = "e2e-app-secret-0123456789";
 export const SESSION = "6100e2e-session-key-0123456789";
+
+/** The e2e package and a simulator serving its APIs with the suite's app key and secret. */
+export async function startE2e(): Promise<{ pkg: E2ePackage; gateway: MockGateway }> {
+  const pkg = await loadE2ePackage();
+  const options = { apis: pkg.mockApis, appKey: APP_KEY, appSecret: APP_SECRET };
+  return { pkg, gateway: await pkg.testing.startMockGateway(options) };
+}

@@ -2,18 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TopClientOptions } from "../../generator/runtime/index.js";
 import type { RetryOptions } from "../../generator/runtime/retry.js";
 import type { MockGateway } from "../../generator/runtime/testing/index.js";
-import { APP_KEY, APP_SECRET, loadE2ePackage, SESSION, type E2ePackage } from "./e2e-package.js";
+import { APP_KEY, APP_SECRET, startE2e, SESSION, type E2ePackage } from "./e2e-package.js";
 
 let pkg: E2ePackage;
 let gateway: MockGateway;
-beforeAll(async () => {
-  pkg = await loadE2ePackage();
-  gateway = await pkg.testing.startMockGateway({
-    apis: pkg.mockApis,
-    appKey: APP_KEY,
-    appSecret: APP_SECRET,
-  });
-});
+beforeAll(async () => ({ pkg, gateway } = await startE2e()));
 afterAll(() => gateway.close());
 afterEach(() => gateway.clearFaults());
 
