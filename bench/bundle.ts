@@ -16,7 +16,7 @@ export interface BundleSize {
 
 type Exports = Record<string, string | { default?: string }>;
 
-/** `top-sdk/apis/x.y` → `<pkg>/src/apis/x.y.ts`, by the exports map (`./dist/*.js` → `./src/*.ts`). */
+/** `top-sdk/apis/x` → `<pkg>/src/apis/x.ts` by the exports map, `./dist/` read as `./src/`. */
 function generatedSources(pkgDir: string, exports: Exports): Plugin {
   return {
     name: "top-sdk-sources",

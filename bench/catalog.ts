@@ -248,7 +248,8 @@ async function sideBySide(
     const checked = await typeCheck(join(dir, `tsconfig.${sub}.json`));
     row(
       `${label}: tsc on ${name}'s output`,
-      `${timeAndMemory(checked)}; ${tscErrors(checked)} errors; ${ratio(checked, topgenTsc.seconds)}`,
+      `${timeAndMemory(checked)}; ${tscErrors(checked)} errors;` +
+        ` ${ratio(checked, topgenTsc.seconds)}`,
     );
   }
 }

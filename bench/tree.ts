@@ -6,7 +6,7 @@ import { join } from "node:path";
 /** Folders that are not the package's own output. */
 const SKIP = new Set(["node_modules"]);
 
-/** Every file under `dir` (paths with `/`), by a hash of its bytes; `skip`ped folders not entered. */
+/** Every file under `dir` (paths with `/`) by a hash of its bytes; `skip` folders not entered. */
 export async function readTree(dir: string, skip: ReadonlySet<string> = SKIP) {
   const hashes = new Map<string, string>();
   const walk = async (rel: string): Promise<void> => {
