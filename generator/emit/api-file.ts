@@ -10,7 +10,7 @@ import {
 } from "ts-morph";
 import type { ValueKind } from "../runtime/schema.js";
 import type { ApiModel, Direction, FieldModel } from "./api-model.js";
-import { schemaOfModel } from "./api-schema.js";
+import { compactSchemaOf } from "./api-schema.js";
 import { docSafe, fieldDoc } from "./jsdoc.js";
 import { generatedHeader } from "./header.js";
 import { isPlainPropertyName } from "./names.js";
@@ -40,7 +40,7 @@ const VALUE_TYPES: Record<Direction, Record<Exclude<ValueKind, "object">, string
 /** The module of one API: params, response and nested types, its schema and request class. */
 export function apiFileStructure(model: ApiModel): SourceFileStructure {
   const { names } = model;
-  const used = new Set<string>(["TopRequest", "ApiSchema"]);
+  const used = new Set<string>(["TopRequest", "ApiSchema", "defineSchema"]);
   const typeOf = (field: FieldModel, direction: Direction): string => {
     let type = field.typeName ?? VALUE_TYPES[direction][field.kind as Exclude<ValueKind, "object">];
     // Only value types come from the runtime; a doc type may be named `TopResult` too.
@@ -80,7 +80,7 @@ export function apiFileStructure(model: ApiModel): SourceFileStructure {
         name: "schema",
         type: "ApiSchema",
         // Plain data: JSON is valid TypeScript, and prettier gives it its final form.
-        initializer: JSON.stringify(schemaOfModel(model)),
+        initializer: `defineSchema(${JSON.stringify(compactSchemaOf(model))})`,
       },
     ],
   };
@@ -123,7 +123,7 @@ export function apiFileStructure(model: ApiModel): SourceFileStructure {
         moduleSpecifier: "../runtime/index.js",
         namedImports: [...used].sort().map((name) => ({
           name,
-          isTypeOnly: name !== "TopRequest",
+          isTypeOnly: name !== "TopRequest" && name !== "defineSchema",
         })),
       },
       ...interfaces,

@@ -1,3 +1,4 @@
+import { responseKeyOf } from "../runtime/compact-schema.js";
 import type { ValueKind } from "../runtime/schema.js";
 import type { DiagnosticBag } from "../spec/diagnostics.js";
 import type { ApiSpec, Limits, Param } from "../spec/spec.js";
@@ -93,10 +94,8 @@ export function apiNames(base: string): ApiNames {
   };
 }
 
-/** The root key of a success response: dots to `_`, a leading `taobao_` dropped, `_response`. */
-export function responseKeyOf(api: string): string {
-  return `${api.replace(/[^A-Za-z0-9_]/g, "_").replace(/^taobao_/, "")}_response`;
-}
+/** The root key of a success response, as the runtime computes it. */
+export { responseKeyOf } from "../runtime/compact-schema.js";
 
 /** The package-unique base names of all APIs, numbering the rare clashes in API order. */
 export function assignBaseNames(apis: readonly string[]): Map<string, string> {

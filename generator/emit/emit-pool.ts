@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { emitApi, type EmitApiInput, type EmitApiOutput } from "./emit-api.js";
+import { emitApis, type EmitApiInput, type EmitApiOutput } from "./emit-api.js";
 
 export interface EmitAllOptions {
   /**
@@ -24,8 +24,8 @@ export async function emitAll(
   const workers = Math.min(options.workers ?? Math.min(availableParallelism(), 4), inputs.length);
   if (workers <= 1 || inputs.length < MIN_APIS_FOR_WORKERS) {
     const outputs: EmitApiOutput[] = [];
-    for (const input of inputs) {
-      outputs.push(await emitApi(input));
+    for (let i = 0; i < inputs.length; i += BATCH_SIZE) {
+      outputs.push(...(await emitApis(inputs.slice(i, i + BATCH_SIZE))));
       options.onProgress?.(outputs.length, inputs.length);
     }
     return outputs;

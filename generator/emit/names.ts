@@ -37,12 +37,9 @@ export function isPlainPropertyName(name: string): boolean {
 /**
  * The key that wraps a list in non-simplified JSON and XML responses: the element type in
  * snake_case with `_` before every capital (`OrderDetailCursorTopDTO` →
- * `order_detail_cursor_top_d_t_o`), or the primitive's name (`string`, `number`, ...).
+ * `order_detail_cursor_top_d_t_o`), computed as the runtime computes it.
  */
-export function listWrapKey(elementDocType: string): string {
-  const first = elementDocType.charAt(0).toLowerCase();
-  return first + elementDocType.slice(1).replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+export { snakeWrapKey as listWrapKey } from "../runtime/compact-schema.js";
 
 /** Gives out names unique within one scope, numbering repeats: `Item`, `Item2`, `Item3`. */
 export class NameScope {

@@ -15,5 +15,6 @@ export {
 } from "./response.js";
 export type { RetryOptions, RetryPolicy } from "./retry.js";
 export type { ApiSchema, FieldSchema, ValueKind } from "./schema.js";
+export { defineSchema, type CompactSchema } from "./compact-schema.js";
 export type { SignMethod } from "./sign.js";
 export type * from "./types.js";
