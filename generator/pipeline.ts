@@ -1,21 +1,27 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assignBaseNames } from "./emit/api-model.js";
-import type { EmitApiInput } from "./emit/emit-api.js";
-import { emitAll } from "./emit/emit-pool.js";
+import type { EmitApiInput, EmitApiOutput } from "./emit/emit-api.js";
 import { generatedHeader } from "./emit/header.js";
 import type { ApiSummary } from "./emit/index-file.js";
 import { packageJson, tsconfigJson } from "./emit/package-files.js";
-import { assembleIndex, assembleTopApi, type ApiChunks } from "./emit/package-index.js";
+import type { ApiChunks } from "./emit/package-index.js";
 import { packageReadme } from "./emit/package-readme.js";
 import { log } from "./log/logger.js";
-import { listSpecFiles } from "./spec/read-spec.js";
 import { DiagnosticBag } from "./spec/diagnostics.js";
+import { listSpecFiles } from "./spec/read-spec.js";
 import { cacheFileFor, generatorFingerprint, readCache, writeCache } from "./write/cache.js";
-import type { GenerateCache } from "./write/cache.js";
-import { applyDiff, diffOutput, readOutputDir, sha1 } from "./write/output-dir.js";
-import type { FileSet, OutputDiff } from "./write/output-dir.js";
+import type { CachedApi, GenerateCache } from "./write/cache.js";
+import {
+  applyDiff,
+  diffOutput,
+  listOutputDir,
+  sameStamp,
+  sha1,
+  UNCHANGED,
+} from "./write/output-dir.js";
+import type { OutputDiff, Wanted } from "./write/output-dir.js";
 
 const GENERATOR_ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -44,75 +50,97 @@ export interface GenerateReport {
   seconds: number;
 }
 
+type Emitted = Pick<CachedApi, "summary" | "chunks">;
+
 /**
- * specs/*.yaml → the package in `outDir`: read specs, emit each API (in workers), emit the
- * package-wide files, then write only what differs. Nothing is written unless every spec is
- * valid, so a bad spec never leaves a half-generated package.
+ * specs/*.yaml → the package in `outDir`: read specs, emit each API that changed (in workers),
+ * then the package-wide files, then write only what differs. Nothing is written unless every
+ * spec is valid, so a bad spec never leaves a half-generated package.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateReport> {
   const started = performance.now();
   const specsDir = options.specsDir ?? "specs";
   const outDir = options.outDir ?? "generated";
   const diags = new DiagnosticBag();
-
   const lap = stopwatch();
-  const inputs = await readSpecInputs(specsDir, diags);
-  log.debug(`generate: read ${inputs.length} specs in ${lap()} ms`);
-  const fingerprint = await generatorFingerprint(GENERATOR_ROOT);
-  const cacheFile = cacheFileFor(outDir);
-  const cache: GenerateCache =
-    options.cache === false ? { fingerprint, apis: {} } : await readCache(cacheFile, fingerprint);
-  const current = await readOutputDir(outDir);
 
-  const wanted: FileSet = new Map();
-  const done: { summary: ApiSummary; chunks: ApiChunks }[] = [];
+  const inputs = readSpecInputs(specsDir, diags);
+  const fingerprint = generatorFingerprint(GENERATOR_ROOT);
+  const cacheFile = cacheFileFor(outDir);
+  const cache = options.cache === false ? undefined : readCache(cacheFile, fingerprint);
+  const listing = listOutputDir(outDir);
+  log.debug(`generate: read ${inputs.length} specs, the cache and ${outDir} in ${lap()} ms`);
+
+  const wanted: Wanted = new Map();
+  const apis: Emitted[] = [];
   const nextCache: GenerateCache = { fingerprint, apis: {} };
   const toEmit: EmitApiInput[] = [];
   for (const input of inputs) {
-    const inputHash = sha1(`${fingerprint}\0${input.base}\0${input.text}`);
-    const path = `src/apis/${input.api}.ts`;
-    const entry = cache.apis[input.api];
-    const existing = current.get(path);
-    if (entry?.input === inputHash && existing !== undefined && sha1(existing) === entry.output) {
-      wanted.set(path, existing);
-      done.push(entry);
+    const path = apiPath(input.api);
+    const entry = cache?.apis[input.api];
+    if (
+      entry?.input === inputHash(fingerprint, input) &&
+      sameStamp(listing.get(path), entry.stamp)
+    ) {
+      wanted.set(path, UNCHANGED);
+      apis.push(entry);
       nextCache.apis[input.api] = entry;
     } else {
       toEmit.push(input);
     }
   }
 
-  log.debug(`generate: ${toEmit.length} of ${inputs.length} APIs to emit, found in ${lap()} ms`);
-  const outputs = await emitAll(toEmit, {
-    workers: options.workers,
-    onProgress: options.onProgress,
-  });
+  const outputs = toEmit.length === 0 ? [] : await emit(toEmit, options);
+  log.debug(`generate: emitted ${toEmit.length} of ${inputs.length} APIs in ${lap()} ms`);
+  const emitted = new Map<string, CachedApi>();
   outputs.forEach((result, i) => {
     for (const d of result.diagnostics) diags.add(d);
     const input = toEmit[i];
     if (result.output === undefined || input === undefined) return;
     const { path, content, summary, chunks } = result.output;
     wanted.set(path, content);
-    done.push({ summary, chunks });
-    const inputHash = sha1(`${fingerprint}\0${input.base}\0${input.text}`);
-    nextCache.apis[input.api] = { input: inputHash, output: sha1(content), summary, chunks };
+    apis.push({ summary, chunks });
+    const stamp = { size: 0, mtimeMs: 0 }; // set once written
+    emitted.set(path, { input: inputHash(fingerprint, input), stamp, summary, chunks });
   });
 
-  log.debug(`generate: emitted ${toEmit.length} APIs in ${lap()} ms`);
   const failed = diags.errors.length > 0;
+  let packageInput = "";
   if (!failed) {
-    done.sort((a, b) =>
+    apis.sort((a, b) =>
       a.summary.api < b.summary.api ? -1 : a.summary.api > b.summary.api ? 1 : 0,
     );
-    for (const [path, content] of await packageWideFiles(done)) wanted.set(path, content);
+    packageInput = sha1(
+      `${fingerprint}\0${JSON.stringify(apis.map((a) => [a.summary, a.chunks]))}`,
+    );
+    const stamps = cache?.package?.input === packageInput ? cache.package.stamps : undefined;
+    const reuse =
+      stamps !== undefined &&
+      Object.entries(stamps).every(([path, stamp]) => sameStamp(listing.get(path), stamp));
+    if (reuse) for (const path of Object.keys(stamps)) wanted.set(path, UNCHANGED);
+    else for (const [path, content] of await packageWideFiles(apis)) wanted.set(path, content);
   }
-  log.debug(`generate: package-wide files in ${lap()} ms`);
-  const diff = failed ? { added: [], changed: [], removed: [] } : diffOutput(current, wanted);
+  const diff = failed
+    ? { added: [], changed: [], removed: [] }
+    : diffOutput(outDir, listing, wanted);
+  log.debug(`generate: package-wide files and comparison in ${lap()} ms`);
+
   if (!failed && options.check !== true) {
-    await applyDiff(outDir, wanted, diff);
-    if (options.cache !== false) await writeCache(cacheFile, nextCache);
+    applyDiff(outDir, wanted, diff);
+    if (options.cache !== false) {
+      const after = listOutputDir(outDir);
+      for (const [path, entry] of emitted) {
+        nextCache.apis[entry.summary.api] = { ...entry, stamp: after.get(path) ?? entry.stamp };
+      }
+      const packagePaths = [...wanted.keys()].filter((path) => !path.startsWith("src/apis/"));
+      const stamps = Object.fromEntries(
+        packagePaths.map((path) => [path, after.get(path) ?? { size: -1, mtimeMs: 0 }]),
+      );
+      nextCache.package = { input: packageInput, stamps };
+      writeCache(cacheFile, nextCache);
+    }
   }
-  log.debug(`generate: compared and wrote in ${lap()} ms`);
+  log.debug(`generate: wrote ${diff.added.length + diff.changed.length} files in ${lap()} ms`);
   return {
     apis: inputs.length,
     emitted: toEmit.length,
@@ -121,6 +149,20 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     failed,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+function apiPath(api: string): string {
+  return `src/apis/${api}.ts`;
+}
+
+function inputHash(fingerprint: string, input: EmitApiInput): string {
+  return sha1(`${fingerprint}\0${input.base}\0${input.text}`);
+}
+
+/** The emit stage, loaded only when something changed: it brings in TypeScript and prettier. */
+async function emit(inputs: EmitApiInput[], options: GenerateOptions): Promise<EmitApiOutput[]> {
+  const { emitAll } = await import("./emit/emit-pool.js");
+  return emitAll(inputs, { workers: options.workers, onProgress: options.onProgress });
 }
 
 /** A lap timer for debug logs: each call gives the milliseconds since the previous one. */
@@ -135,32 +177,23 @@ function stopwatch(): () => number {
 }
 
 /** Spec files with the API each promises by its name, `<api>.yaml`, and its unique base name. */
-async function readSpecInputs(specsDir: string, diags: DiagnosticBag): Promise<EmitApiInput[]> {
-  const names = await listSpecFiles(specsDir, diags);
+function readSpecInputs(specsDir: string, diags: DiagnosticBag): EmitApiInput[] {
+  const names = listSpecFiles(specsDir, diags);
   const apis = names.map((n) => n.slice(0, -".yaml".length));
   const bases = assignBaseNames(apis);
-  return Promise.all(
-    names.map(async (name, i) => {
-      const api = apis[i] ?? "";
-      const file = join(specsDir, name);
-      const text = await readFile(file, "utf8");
-      return {
-        file,
-        api,
-        source: `${basename(specsDir)}/${name}`,
-        base: bases.get(api) ?? "",
-        text,
-      };
-    }),
-  );
+  return names.map((name, i) => {
+    const api = apis[i] ?? "";
+    const file = join(specsDir, name);
+    const text = readFileSync(file, "utf8");
+    return { file, api, source: `${basename(specsDir)}/${name}`, base: bases.get(api) ?? "", text };
+  });
 }
 
 /** The runtime, the index and the typed client (from per-API chunks), the package's files. */
-async function packageWideFiles(
-  apis: { summary: ApiSummary; chunks: ApiChunks }[],
-): Promise<FileSet> {
-  const files = await runtimeFiles();
-  const chunks = apis.map((a) => a.chunks);
+async function packageWideFiles(apis: Emitted[]): Promise<Map<string, string>> {
+  const { assembleIndex, assembleTopApi } = await import("./emit/package-index.js");
+  const files = runtimeFiles();
+  const chunks: ApiChunks[] = apis.map((a) => a.chunks);
   files.set("src/index.ts", await assembleIndex(chunks));
   files.set("src/top-api.ts", await assembleTopApi(chunks));
   files.set("package.json", packageJson("0.1.0"));
@@ -170,13 +203,13 @@ async function packageWideFiles(
 }
 
 /** The hand-written runtime, copied with a header naming where each file comes from. */
-async function runtimeFiles(): Promise<FileSet> {
+function runtimeFiles(): Map<string, string> {
   const root = join(GENERATOR_ROOT, "runtime");
-  const files: FileSet = new Map();
-  const entries = (await readdir(root, { recursive: true })).filter((e) => e.endsWith(".ts"));
-  for (const entry of entries.sort()) {
+  const files = new Map<string, string>();
+  const entries = readdirSync(root, { recursive: true, encoding: "utf8" });
+  for (const entry of entries.filter((e) => e.endsWith(".ts")).sort()) {
     const source = relative(join(GENERATOR_ROOT, ".."), join(root, entry)).split("\\").join("/");
-    const text = await readFile(join(root, entry), "utf8");
+    const text = readFileSync(join(root, entry), "utf8");
     files.set(`src/runtime/${entry.split("\\").join("/")}`, generatedHeader(source) + text);
   }
   return files;

@@ -1,4 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { DiagnosticBag, type Where } from "./diagnostics.js";
@@ -12,9 +13,11 @@ export interface LoadedSpec {
 }
 
 /** The names of the `*.yaml` files in a specs folder, sorted; unreadable folders are reported. */
-export async function listSpecFiles(dir: string, diags: DiagnosticBag): Promise<string[]> {
+export function listSpecFiles(dir: string, diags: DiagnosticBag): string[] {
   try {
-    return (await readdir(dir)).filter((n) => n.endsWith(".yaml")).sort();
+    return readdirSync(dir)
+      .filter((n) => n.endsWith(".yaml"))
+      .sort();
   } catch (cause) {
     diags.error("INPUT_UNREADABLE", dir, `cannot list the specs folder: ${String(cause)}`);
     return [];
@@ -23,7 +26,7 @@ export async function listSpecFiles(dir: string, diags: DiagnosticBag): Promise<
 
 /** Reads every `*.yaml` in `dir` (sorted by name); bad files are reported in `diags` and skipped. */
 export async function loadSpecs(dir: string, diags: DiagnosticBag): Promise<LoadedSpec[]> {
-  const names = await listSpecFiles(dir, diags);
+  const names = listSpecFiles(dir, diags);
   const loaded: LoadedSpec[] = [];
   const seen = new Map<string, string>();
   for (const name of names) {

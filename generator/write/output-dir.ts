@@ -1,9 +1,28 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, sep } from "node:path";
 
-/** Files of the package, by path relative to the output folder (always with `/`). */
-export type FileSet = Map<string, string>;
+/**
+ * What a file of the output should hold: its content, or `UNCHANGED` when the file on disk is
+ * known to be right already (its stamp matches what the last run wrote), so it is not read.
+ */
+export const UNCHANGED = Symbol("unchanged");
+export type Wanted = Map<string, string | typeof UNCHANGED>;
+
+/** Size and modification time: enough to tell that a file is still the one a run wrote. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
 
 export interface OutputDiff {
   added: string[];
@@ -18,38 +37,55 @@ export function sha1(text: string): string {
   return createHash("sha1").update(text).digest("hex");
 }
 
-/** Every managed file now in `dir` with its content; an absent folder is empty. */
-export async function readOutputDir(dir: string): Promise<FileSet> {
-  const files: FileSet = new Map();
+/**
+ * The managed files now in `dir` (paths with `/`) and their stamps; an absent folder is empty.
+ * Synchronous on purpose: for thousands of small files it is several times faster here than
+ * the promise API, and nothing else runs meanwhile.
+ */
+export function listOutputDir(dir: string): Map<string, FileStamp> {
+  const files = new Map<string, FileStamp>();
   let entries: string[];
   try {
-    entries = await readdir(dir, { recursive: true });
+    entries = readdirSync(dir, { recursive: true, encoding: "utf8" });
   } catch {
     return files;
   }
-  await Promise.all(
-    entries.map(async (entry) => {
-      const path = entry.split(sep).join("/");
-      if (UNMANAGED.has(path.split("/", 1)[0] ?? "")) return;
-      try {
-        files.set(path, await readFile(join(dir, entry), "utf8"));
-      } catch {
-        // A folder, or a file removed meanwhile: neither is content.
-      }
-    }),
-  );
+  for (const entry of entries) {
+    const path = entry.split(sep).join("/");
+    if (UNMANAGED.has(path.split("/", 1)[0] ?? "")) continue;
+    const stat = statSync(join(dir, entry), { throwIfNoEntry: false });
+    if (stat?.isFile() === true) files.set(path, { size: stat.size, mtimeMs: stat.mtimeMs });
+  }
   return files;
 }
 
-/** What writing `wanted` over `current` would change. Lists are sorted. */
-export function diffOutput(current: FileSet, wanted: FileSet): OutputDiff {
+/** Every managed file in `dir` with its content: for comparing whole trees. */
+export function readOutputDir(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const path of listOutputDir(dir).keys())
+    files.set(path, readFileSync(join(dir, path), "utf8"));
+  return files;
+}
+
+/** Whether a file's stamp is the one recorded for it. */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
+/** What writing `wanted` would change, reading only the files whose content is given. */
+export function diffOutput(
+  dir: string,
+  listing: Map<string, FileStamp>,
+  wanted: Wanted,
+): OutputDiff {
   const diff: OutputDiff = { added: [], changed: [], removed: [] };
   for (const [path, content] of wanted) {
-    const old = current.get(path);
-    if (old === undefined) diff.added.push(path);
-    else if (old !== content) diff.changed.push(path);
+    if (!listing.has(path)) diff.added.push(path);
+    else if (content !== UNCHANGED && readFileSync(join(dir, path), "utf8") !== content) {
+      diff.changed.push(path);
+    }
   }
-  for (const path of current.keys()) if (!wanted.has(path)) diff.removed.push(path);
+  for (const path of listing.keys()) if (!wanted.has(path)) diff.removed.push(path);
   diff.added.sort();
   diff.changed.sort();
   diff.removed.sort();
@@ -60,37 +96,28 @@ export function diffOutput(current: FileSet, wanted: FileSet): OutputDiff {
  * Applies a diff. Each file is written to a temporary name and renamed over the old one, so
  * that no reader ever sees half a file; this runs only after every file was produced in memory.
  */
-export async function applyDiff(dir: string, wanted: FileSet, diff: OutputDiff): Promise<void> {
-  const writes = [...diff.added, ...diff.changed];
-  const dirs = new Set(writes.map((path) => dirname(join(dir, path))));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  await Promise.all(
-    writes.map(async (path) => {
-      const target = join(dir, path);
-      const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, wanted.get(path) ?? "");
-      await rename(temp, target);
-    }),
-  );
-  await Promise.all(diff.removed.map((path) => rm(join(dir, path), { force: true })));
-  await removeEmptyDirs(dir, dir);
+export function applyDiff(dir: string, wanted: Wanted, diff: OutputDiff): void {
+  for (const path of [...diff.added, ...diff.changed]) {
+    const content = wanted.get(path);
+    if (typeof content !== "string") throw new Error(`no content to write for ${path}`);
+    const target = join(dir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    writeFileSync(temp, content);
+    renameSync(temp, target);
+  }
+  for (const path of diff.removed) {
+    rmSync(join(dir, path), { force: true });
+    removeEmptyParents(dir, dirname(join(dir, path)));
+  }
 }
 
-async function removeEmptyDirs(root: string, dir: string): Promise<boolean> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return false;
-  }
-  let empty = true;
-  for (const entry of entries) {
-    if (!entry.isDirectory() || UNMANAGED.has(entry.name)) {
-      empty = false;
-      continue;
+function removeEmptyParents(root: string, dir: string): void {
+  for (let d = dir; d.length > root.length; d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch {
+      return; // not empty: neither are its parents
     }
-    if (!(await removeEmptyDirs(root, join(dir, entry.name)))) empty = false;
   }
-  if (empty && relative(root, dir) !== "") await rm(dir, { recursive: true, force: true });
-  return empty;
 }
