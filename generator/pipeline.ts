@@ -126,7 +126,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   log.debug(`generate: package-wide files and comparison in ${lap()} ms`);
 
   if (!failed && options.check !== true) {
-    applyDiff(outDir, wanted, diff);
+    // An absent or empty folder (no managed file) is written whole and renamed into place.
+    applyDiff(outDir, wanted, diff, listing.size === 0 && !hasUnmanaged(outDir));
     if (options.cache !== false) {
       const after = listOutputDir(outDir);
       for (const [path, entry] of emitted) {
@@ -149,6 +150,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     failed,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Whether the folder holds anything topgen does not manage (node_modules, dist) to keep. */
+function hasUnmanaged(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function apiPath(api: string): string {
