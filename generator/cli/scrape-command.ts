@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { DiagnosticBag, formatDiagnostic } from "../spec/diagnostics.js";
 import type { ApiSpec } from "../spec/spec.js";
-import { writeSpecFile } from "../spec/write-spec.js";
+import { writeSpecFiles } from "../spec/write-spec.js";
 import { listInputs, mapLimit } from "../scrape/list-inputs.js";
 import { CategoryCache, scrapeFile, scrapeUrl } from "../scrape/scrape-input.js";
 import { progressBar, type CliIo } from "./cli-io.js";
@@ -75,7 +75,7 @@ export async function runScrape(argv: string[], io: CliIo): Promise<number> {
       result.bag.error("SPEC_DUPLICATE_API", result.input, message, { path: "api" });
     }
   }
-  await mapLimit(toWrite, PARALLEL, (spec) => writeSpecFile(values.out, spec));
+  await writeSpecFiles(values.out, toWrite);
 
   const all = [...listing.items, ...results.flatMap((r) => r.bag.items)];
   for (const d of all) io.err(formatDiagnostic(d));

@@ -2,6 +2,7 @@
  * Scrapes one input (a file or an http(s) URL) into a spec: picks the reader by file extension
  * or, for URLs, by content type and body, and turns a failure into a diagnostic of that input.
  */
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { DiagnosticBag, TopgenError } from "../spec/diagnostics.js";
@@ -112,7 +113,8 @@ export async function scrapeFile(
   }
   let body: string;
   try {
-    body = await readFile(path, "utf8");
+    // Synchronous: thousands of small files read several times faster than with promises.
+    body = readFileSync(path, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     bag.error("INPUT_UNREADABLE", path, `cannot read the file (${reason})`);
