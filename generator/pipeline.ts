@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assignBaseNames } from "./emit/api-model.js";
-import type { EmitApiInput, EmitApiOutput } from "./emit/emit-api.js";
+import type { EmitApiInput } from "./emit/emit-api.js";
+import { EmitPool, emitAll, workerCount } from "./emit/emit-pool.js";
 import { generatedHeader } from "./emit/header.js";
 import type { ApiSummary } from "./emit/index-file.js";
 import { packageJson, tsconfigJson } from "./emit/package-files.js";
@@ -69,6 +70,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const cacheFile = cacheFileFor(outDir);
   const cache = options.cache === false ? undefined : readCache(cacheFile, fingerprint);
   const listing = listOutputDir(outDir);
+  // With nothing to reuse, every API will be emitted: start the workers now, so that they load
+  // the emit stage while this thread reads the specs.
+  const cold = cache === undefined || Object.keys(cache.apis).length === 0;
+  const count = workerCount(inputs.length, options.workers);
+  const pool = cold && count > 1 ? EmitPool.start(count) : undefined;
   log.debug(`generate: read ${inputs.length} specs, the cache and ${outDir} in ${lap()} ms`);
 
   const wanted: Wanted = new Map();
@@ -90,7 +96,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     }
   }
 
-  const outputs = toEmit.length === 0 ? [] : await emit(toEmit, options);
+  // Assembling the package-wide files needs TypeScript and prettier in this thread too: load
+  // them while the workers emit, rather than after.
+  const assembler = toEmit.length > 0 ? import("./emit/package-index.js") : undefined;
+  const outputs = await emitAll(toEmit, {
+    workers: options.workers,
+    pool,
+    onProgress: options.onProgress,
+  });
   log.debug(`generate: emitted ${toEmit.length} of ${inputs.length} APIs in ${lap()} ms`);
   const emitted = new Map<string, CachedApi>();
   outputs.forEach((result, i) => {
@@ -118,7 +131,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       stamps !== undefined &&
       Object.entries(stamps).every(([path, stamp]) => sameStamp(listing.get(path), stamp));
     if (reuse) for (const path of Object.keys(stamps)) wanted.set(path, UNCHANGED);
-    else for (const [path, content] of await packageWideFiles(apis)) wanted.set(path, content);
+    else {
+      const files = await packageWideFiles(
+        apis,
+        await (assembler ?? import("./emit/package-index.js")),
+      );
+      for (const [path, content] of files) wanted.set(path, content);
+    }
   }
   const diff = failed
     ? { added: [], changed: [], removed: [] }
@@ -169,12 +188,6 @@ function inputHash(fingerprint: string, input: EmitApiInput): string {
   return sha1(`${fingerprint}\0${input.base}\0${input.text}`);
 }
 
-/** The emit stage, loaded only when something changed: it brings in TypeScript and prettier. */
-async function emit(inputs: EmitApiInput[], options: GenerateOptions): Promise<EmitApiOutput[]> {
-  const { emitAll } = await import("./emit/emit-pool.js");
-  return emitAll(inputs, { workers: options.workers, onProgress: options.onProgress });
-}
-
 /** A lap timer for debug logs: each call gives the milliseconds since the previous one. */
 function stopwatch(): () => number {
   let last = performance.now();
@@ -200,8 +213,10 @@ function readSpecInputs(specsDir: string, diags: DiagnosticBag): EmitApiInput[] 
 }
 
 /** The runtime, the index and the typed client (from per-API chunks), the package's files. */
-async function packageWideFiles(apis: Emitted[]): Promise<Map<string, string>> {
-  const { assembleIndex, assembleTopApi } = await import("./emit/package-index.js");
+async function packageWideFiles(
+  apis: Emitted[],
+  { assembleIndex, assembleTopApi }: typeof import("./emit/package-index.js"),
+): Promise<Map<string, string>> {
   const files = runtimeFiles();
   const chunks: ApiChunks[] = apis.map((a) => a.chunks);
   files.set("src/index.ts", await assembleIndex(chunks));

@@ -1,9 +1,9 @@
-import { printStructure, type SourceFileStructure } from "ts-morph";
 import { formatTypeScript } from "../format/format.js";
 import { DiagnosticBag, type Diagnostic } from "../spec/diagnostics.js";
 import { parseSpec } from "../spec/read-spec.js";
 import { buildApiModel } from "./api-model.js";
 import { apiFileStructure } from "./api-file.js";
+import { printFile } from "./print-file.js";
 import { apiModulePath, type ApiSummary } from "./index-file.js";
 import { chunkSources, chunksOf, SPLIT_MARK, type ApiChunks } from "./package-index.js";
 
@@ -23,14 +23,6 @@ export interface EmitApiOutput {
   /** Set when the spec was valid: the emitted file (path relative to the package). */
   output?: { path: string; content: string; summary: ApiSummary; chunks: ApiChunks };
   diagnostics: Diagnostic[];
-}
-
-/**
- * Prints a file from its structure with ts-morph's structure printer. No syntax tree is built:
- * prettier parses the text next anyway, and building a tree here tripled the cost per API.
- */
-export function printFile(structure: SourceFileStructure): string {
-  return printStructure(structure, { indentNumberOfSpaces: 2 });
 }
 
 /** Spec text → formatted module of one API, with every diagnostic located in the spec. */

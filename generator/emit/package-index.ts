@@ -1,6 +1,6 @@
 import { StructureKind, type SourceFileStructure, type StatementStructures } from "ts-morph";
 import { formatTypeScript } from "../format/format.js";
-import { printFile } from "./emit-api.js";
+import { printFile } from "./print-file.js";
 import type { ApiSummary } from "./index-file.js";
 import {
   INDEX_PRELUDE,

@@ -6,7 +6,7 @@ import { DiagnosticBag } from "../../generator/spec/diagnostics.js";
 import { parseSpec } from "../../generator/spec/read-spec.js";
 import { apiFileStructure } from "../../generator/emit/api-file.js";
 import { buildApiModel } from "../../generator/emit/api-model.js";
-import { printFile } from "../../generator/emit/emit-api.js";
+import { printFile } from "../../generator/emit/print-file.js";
 import { formatTypeScript, PRETTIER_OPTIONS } from "../../generator/format/format.js";
 
 const SPECS = join(import.meta.dirname, "..", "fixtures", "specs");
