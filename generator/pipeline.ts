@@ -147,7 +147,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (!failed && options.check !== true) {
     // An absent or empty folder (no managed file) is written whole and renamed into place.
     applyDiff(outDir, wanted, diff, listing.size === 0 && !hasUnmanaged(outDir));
-    if (options.cache !== false) {
+    const changed = diff.added.length + diff.changed.length + diff.removed.length > 0;
+    if (options.cache !== false && (changed || toEmit.length > 0 || cache?.package === undefined)) {
       const after = listOutputDir(outDir);
       for (const [path, entry] of emitted) {
         nextCache.apis[entry.summary.api] = { ...entry, stamp: after.get(path) ?? entry.stamp };

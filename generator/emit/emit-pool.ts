@@ -29,6 +29,10 @@ export async function emitAll(
   inputs: readonly EmitApiInput[],
   options: EmitAllOptions = {},
 ): Promise<EmitApiOutput[]> {
+  if (inputs.length === 0) {
+    await options.pool?.close();
+    return [];
+  }
   const workers = workerCount(inputs.length, options.workers);
   if (workers > 1 || options.pool !== undefined) {
     const pool = options.pool ?? EmitPool.start(workers);
