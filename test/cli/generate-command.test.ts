@@ -1,9 +1,10 @@
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../generator/cli/cli-io.js";
 import { progressBar } from "../../generator/cli/cli-io.js";
+import { runGenerate } from "../../generator/cli/generate-command.js";
 import { main } from "../../generator/cli/main.js";
 
 function captureIo(
@@ -69,6 +70,42 @@ describe("topgen generate", () => {
     expect(io.errors[0]).toMatch(/^topgen generate: .*--colour/);
   });
 });
+
+describe("topgen generate --watch", () => {
+  it("regenerates what a changed spec touches, until stopped", async () => {
+    const root = await mkdtemp(join(tmpdir(), "topgen-watch-"));
+    const specs = join(root, "specs");
+    const out = join(root, "generated");
+    await cp(FIXTURE_SPECS, specs, { recursive: true });
+    const io = captureIo();
+    const stop = new AbortController();
+    const running = runGenerate(["--specs", specs, "--out", out, "--watch"], io, {
+      signal: stop.signal,
+    });
+    await until(() => io.lines.some((l) => l.startsWith("watching ")));
+
+    const ping =
+      "api: taobao.demo.ping\ntitle: t\ndescription: d\nrequest: []\nresponse:\n" +
+      "  - name: watched\n    type: Boolean\n";
+    await writeFile(join(specs, "taobao.demo.ping.yaml"), ping);
+    const module = join(out, "src/apis/taobao.demo.ping.ts");
+    await until(async () => (await readFile(module, "utf8")).includes("watched?: boolean"));
+    stop.abort();
+
+    expect(await running).toBe(0);
+    const runs = io.lines.filter((l) => l.startsWith("generated 2 APIs"));
+    expect(runs[0]).toMatch(/\(2 emitted/);
+    expect(runs.at(-1)).toMatch(/\(1 emitted/);
+  });
+});
+
+/** Waits for a condition, polling; fails the test after 20 s. */
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  for (let waited = 0; !(await condition()); waited += 25) {
+    if (waited > 20_000) throw new Error("condition not met within 20 s");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 describe("progressBar", () => {
   it("draws on a terminal only, once per percent, and clears at the end", () => {
