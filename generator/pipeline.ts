@@ -90,6 +90,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ) {
       wanted.set(path, UNCHANGED);
       apis.push(entry);
+      for (const d of entry.diagnostics) diags.add(d);
       nextCache.apis[input.api] = entry;
     } else {
       toEmit.push(input);
@@ -114,7 +115,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     wanted.set(path, content);
     apis.push({ summary, chunks });
     const stamp = { size: 0, mtimeMs: 0 }; // set once written
-    emitted.set(path, { input: inputHash(fingerprint, input), stamp, summary, chunks });
+    const cached = { input: inputHash(fingerprint, input), stamp, summary, chunks };
+    emitted.set(path, { ...cached, diagnostics: result.diagnostics });
   });
 
   const failed = diags.errors.length > 0;
@@ -162,6 +164,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     }
   }
   log.debug(`generate: wrote ${diff.added.length + diff.changed.length} files in ${lap()} ms`);
+  // Reused APIs add their warnings before emitted ones: order them by file, as a cold run does.
+  diags.items.sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
   return {
     apis: inputs.length,
     emitted: toEmit.length,

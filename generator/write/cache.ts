@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { version as prettierVersion } from "prettier";
 import type { ApiSummary } from "../emit/index-file.js";
 import type { ApiChunks } from "../emit/package-index.js";
+import type { Diagnostic } from "../spec/diagnostics.js";
 import { sha1, type FileStamp } from "./output-dir.js";
 
 /**
@@ -23,6 +24,8 @@ export interface CachedApi {
   stamp: FileStamp;
   summary: ApiSummary;
   chunks: ApiChunks;
+  /** The warnings emitting gave, repeated on reuse so that every run reports the same. */
+  diagnostics: Diagnostic[];
 }
 
 export function cacheFileFor(outDir: string): string {
