@@ -132,8 +132,8 @@ function report(
     return changes === 0 ? 0 : 1;
   }
   io.out(
-    `generated ${report.apis} APIs (${report.emitted} emitted, ${warnings} warnings) in ${seconds} s:` +
-      ` ${added.length} added, ${changed.length} changed, ${removed.length} removed`,
+    `generated ${report.apis} APIs (${report.emitted} emitted, ${warnings} warnings) ` +
+      `in ${seconds} s: ${added.length} added, ${changed.length} changed, ${removed.length} removed`,
   );
   return 0;
 }

@@ -235,7 +235,9 @@ class TypeResolver {
     };
     if (candidates.length > 0) {
       const first = candidates[0]?.model.name ?? docName;
-      const message = `${docName} has another shape than at its first use; emitted as ${model.name} (${first} is the first)`;
+      const message =
+        `${docName} has another shape than at its first use; ` +
+        `emitted as ${model.name} (${first} is the first)`;
       this.diags.warn("TYPE_RENAMED", this.file, message, { path });
     }
     candidates.push({ signature, model });

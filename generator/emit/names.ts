@@ -10,7 +10,7 @@
  */
 const GLOBALS = new Set(["Array", "Date", "Error", "Map", "Object", "Promise", "Record", "Set"]);
 
-/** `alibaba.alsc.crm.customer.update` → `AlibabaAlscCrmCustomerUpdate`; any odd character splits. */
+/** `alibaba.alsc.crm.customer.update` → `AlibabaAlscCrmCustomerUpdate`; odd characters split. */
 export function pascalCase(text: string): string {
   const words = text.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
   const joined = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");

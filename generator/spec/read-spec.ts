@@ -24,7 +24,7 @@ export function listSpecFiles(dir: string, diags: DiagnosticBag): string[] {
   }
 }
 
-/** Reads every `*.yaml` in `dir` (sorted by name); bad files are reported in `diags` and skipped. */
+/** Reads every `*.yaml` in `dir`, sorted by name; bad files are reported in `diags`, skipped. */
 export async function loadSpecs(dir: string, diags: DiagnosticBag): Promise<LoadedSpec[]> {
   const names = listSpecFiles(dir, diags);
   const loaded: LoadedSpec[] = [];
