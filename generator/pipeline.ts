@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assignBaseNames } from "./emit/api-model.js";
@@ -22,7 +22,7 @@ import {
   sha1,
   UNCHANGED,
 } from "./write/output-dir.js";
-import type { OutputDiff, Wanted } from "./write/output-dir.js";
+import type { FileStamp, OutputDiff, Wanted } from "./write/output-dir.js";
 
 const GENERATOR_ROOT = dirname(fileURLToPath(import.meta.url));
 
@@ -38,6 +38,31 @@ export interface GenerateOptions {
   /** See `EmitAllOptions.workers`. */
   workers?: number | undefined;
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** State kept between the runs of one process (`--watch`); see `GenerateSession`. */
+  session?: GenerateSession | undefined;
+}
+
+/**
+ * What a long-lived process keeps between runs, so that a run after one changed spec reads
+ * only that spec: spec texts and their hashes by file stamp, and the cache in memory (written
+ * to disk by `flush`).
+ */
+export class GenerateSession {
+  readonly specs = new Map<string, { stamp: FileStamp; text: string; hash: string }>();
+  cache: GenerateCache | undefined;
+  cacheFile: string | undefined;
+
+  /** Loads the emit stage (TypeScript, prettier) ahead of the first change, while idle. */
+  async warmUp(): Promise<void> {
+    await Promise.all([import("./emit/emit-api.js"), import("./emit/package-index.js")]);
+  }
+
+  /** Writes the cache the runs built up, for the next process. */
+  flush(): void {
+    if (this.cache !== undefined && this.cacheFile !== undefined) {
+      writeCache(this.cacheFile, this.cache);
+    }
+  }
 }
 
 export interface GenerateReport {
@@ -65,10 +90,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const diags = new DiagnosticBag();
   const lap = stopwatch();
 
-  const inputs = readSpecInputs(specsDir, diags);
+  const session = options.session;
+  const inputs = readSpecInputs(specsDir, diags, session);
   const fingerprint = generatorFingerprint(GENERATOR_ROOT);
   const cacheFile = cacheFileFor(outDir);
-  const cache = options.cache === false ? undefined : readCache(cacheFile, fingerprint);
+  const kept = session?.cache?.fingerprint === fingerprint ? session.cache : undefined;
+  const cache = options.cache === false ? undefined : (kept ?? readCache(cacheFile, fingerprint));
   const listing = listOutputDir(outDir);
   // With nothing to reuse, every API will be emitted: start the workers now, so that they load
   // the emit stage while this thread reads the specs.
@@ -85,7 +112,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const path = apiPath(input.api);
     const entry = cache?.apis[input.api];
     if (
-      entry?.input === inputHash(fingerprint, input) &&
+      entry?.input === inputHash(fingerprint, input, session) &&
       sameStamp(listing.get(path), entry.stamp)
     ) {
       wanted.set(path, UNCHANGED);
@@ -115,7 +142,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     wanted.set(path, content);
     apis.push({ summary, chunks });
     const stamp = { size: 0, mtimeMs: 0 }; // set once written
-    const cached = { input: inputHash(fingerprint, input), stamp, summary, chunks };
+    const cached = { input: inputHash(fingerprint, input, session), stamp, summary, chunks };
     emitted.set(path, { ...cached, diagnostics: result.diagnostics });
   });
 
@@ -160,7 +187,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
         packagePaths.map((path) => [path, after.get(path) ?? { size: -1, mtimeMs: 0 }]),
       );
       nextCache.package = { input: packageInput, stamps };
-      writeCache(cacheFile, nextCache);
+      if (session === undefined) writeCache(cacheFile, nextCache);
+      else Object.assign(session, { cache: nextCache, cacheFile });
     }
   }
   log.debug(`generate: wrote ${diff.added.length + diff.changed.length} files in ${lap()} ms`);
@@ -189,8 +217,9 @@ function apiPath(api: string): string {
   return `src/apis/${api}.ts`;
 }
 
-function inputHash(fingerprint: string, input: EmitApiInput): string {
-  return sha1(`${fingerprint}\0${input.base}\0${input.text}`);
+function inputHash(fingerprint: string, input: EmitApiInput, session?: GenerateSession): string {
+  const textHash = session?.specs.get(input.file)?.hash ?? sha1(input.text);
+  return sha1(`${fingerprint}\0${input.base}\0${textHash}`);
 }
 
 /** A lap timer for debug logs: each call gives the milliseconds since the previous one. */
@@ -205,16 +234,31 @@ function stopwatch(): () => number {
 }
 
 /** Spec files with the API each promises by its name, `<api>.yaml`, and its unique base name. */
-function readSpecInputs(specsDir: string, diags: DiagnosticBag): EmitApiInput[] {
+function readSpecInputs(
+  specsDir: string,
+  diags: DiagnosticBag,
+  session: GenerateSession | undefined,
+): EmitApiInput[] {
   const names = listSpecFiles(specsDir, diags);
   const apis = names.map((n) => n.slice(0, -".yaml".length));
   const bases = assignBaseNames(apis);
   return names.map((name, i) => {
     const api = apis[i] ?? "";
     const file = join(specsDir, name);
-    const text = readFileSync(file, "utf8");
+    const text = session === undefined ? readFileSync(file, "utf8") : sessionText(session, file);
     return { file, api, source: `${basename(specsDir)}/${name}`, base: bases.get(api) ?? "", text };
   });
+}
+
+/** A spec's text, read again only when its file stamp changed since the session's last run. */
+function sessionText(session: GenerateSession, file: string): string {
+  const stat = statSync(file);
+  const stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
+  const known = session.specs.get(file);
+  if (known !== undefined && sameStamp(known.stamp, stamp)) return known.text;
+  const text = readFileSync(file, "utf8");
+  session.specs.set(file, { stamp, text, hash: sha1(text) });
+  return text;
 }
 
 /** The runtime, the index and the typed client (from per-API chunks), the package's files. */

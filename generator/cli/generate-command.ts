@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { watch } from "node:fs/promises";
-import { generate, type GenerateReport } from "../pipeline.js";
+import { generate, GenerateSession, type GenerateReport } from "../pipeline.js";
 import { formatDiagnostic } from "../spec/diagnostics.js";
 import { progressBar, type CliIo } from "./cli-io.js";
 
@@ -60,11 +60,17 @@ export async function runGenerate(
     cache: !values["no-cache"],
     workers,
     onProgress: progressBar(io, "generate"),
+    session: values.watch ? new GenerateSession() : undefined,
   };
   const once = async (): Promise<number> => report(await generate(options), values, io);
   const status = await once();
   if (!values.watch || values.check) return status;
-  return watchSpecs(values.specs, once, io, signal);
+  try {
+    void options.session?.warmUp();
+    return await watchSpecs(values.specs, once, io, signal);
+  } finally {
+    options.session?.flush();
+  }
 }
 
 /**
