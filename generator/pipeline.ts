@@ -20,6 +20,7 @@ import {
   listOutputDir,
   sameStamp,
   sha1,
+  stampFiles,
   UNCHANGED,
 } from "./write/output-dir.js";
 import type { FileStamp, OutputDiff, Wanted } from "./write/output-dir.js";
@@ -43,12 +44,10 @@ export interface GenerateOptions {
 }
 
 /**
- * What a long-lived process keeps between runs, so that a run after one changed spec reads
- * only that spec: spec texts and their hashes by file stamp, and the cache in memory (written
- * to disk by `flush`).
+ * What a long-lived process keeps between runs (`--watch`): the cache, in memory rather than
+ * read and written as a file each run (`flush` writes it for the next process).
  */
 export class GenerateSession {
-  readonly specs = new Map<string, { stamp: FileStamp; text: string; hash: string }>();
   cache: GenerateCache | undefined;
   cacheFile: string | undefined;
 
@@ -91,7 +90,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const lap = stopwatch();
 
   const session = options.session;
-  const inputs = readSpecInputs(specsDir, diags, session);
+  const inputs = listSpecInputs(specsDir, diags);
   const fingerprint = generatorFingerprint(GENERATOR_ROOT);
   const cacheFile = cacheFileFor(outDir);
   const kept = session?.cache?.fingerprint === fingerprint ? session.cache : undefined;
@@ -108,19 +107,23 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const apis: Emitted[] = [];
   const nextCache: GenerateCache = { fingerprint, apis: {} };
   const toEmit: EmitApiInput[] = [];
+  const toEmitSpecs = new Map<string, CachedApi["spec"] & { input: string }>();
   for (const input of inputs) {
     const path = apiPath(input.api);
     const entry = cache?.apis[input.api];
-    if (
-      entry?.input === inputHash(fingerprint, input, session) &&
-      sameStamp(listing.get(path), entry.stamp)
-    ) {
+    // A spec whose file has the stamp the cache recorded is not read at all.
+    const known = entry !== undefined && sameStamp(entry.spec.stamp, input.stamp);
+    const text = known ? undefined : readFileSync(input.file, "utf8");
+    const hash = text === undefined ? (entry?.spec.hash ?? "") : sha1(text);
+    const key = sha1(`${fingerprint}\0${input.base}\0${hash}`);
+    if (entry?.input === key && sameStamp(listing.get(path), entry.stamp)) {
       wanted.set(path, UNCHANGED);
       apis.push(entry);
       for (const d of entry.diagnostics) diags.add(d);
       nextCache.apis[input.api] = entry;
     } else {
-      toEmit.push(input);
+      toEmit.push({ ...input, text: text ?? readFileSync(input.file, "utf8") });
+      toEmitSpecs.set(input.api, { stamp: input.stamp, hash, input: key });
     }
   }
 
@@ -141,8 +144,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const { path, content, summary, chunks } = result.output;
     wanted.set(path, content);
     apis.push({ summary, chunks });
+    const { input: key, ...spec } = toEmitSpecs.get(input.api) ?? { input: "", ...NO_SPEC };
     const stamp = { size: 0, mtimeMs: 0 }; // set once written
-    const cached = { input: inputHash(fingerprint, input, session), stamp, summary, chunks };
+    const cached = { input: key, spec, stamp, summary, chunks };
     emitted.set(path, { ...cached, diagnostics: result.diagnostics });
   });
 
@@ -178,11 +182,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     applyDiff(outDir, wanted, diff, listing.size === 0 && !hasUnmanaged(outDir));
     const changed = diff.added.length + diff.changed.length + diff.removed.length > 0;
     if (options.cache !== false && (changed || toEmit.length > 0 || cache?.package === undefined)) {
-      const after = listOutputDir(outDir);
+      const packagePaths = [...wanted.keys()].filter((path) => !path.startsWith("src/apis/"));
+      const after = stampFiles(outDir, [...emitted.keys(), ...packagePaths]);
       for (const [path, entry] of emitted) {
         nextCache.apis[entry.summary.api] = { ...entry, stamp: after.get(path) ?? entry.stamp };
       }
-      const packagePaths = [...wanted.keys()].filter((path) => !path.startsWith("src/apis/"));
       const stamps = Object.fromEntries(
         packagePaths.map((path) => [path, after.get(path) ?? { size: -1, mtimeMs: 0 }]),
       );
@@ -217,11 +221,6 @@ function apiPath(api: string): string {
   return `src/apis/${api}.ts`;
 }
 
-function inputHash(fingerprint: string, input: EmitApiInput, session?: GenerateSession): string {
-  const textHash = session?.specs.get(input.file)?.hash ?? sha1(input.text);
-  return sha1(`${fingerprint}\0${input.base}\0${textHash}`);
-}
-
 /** A lap timer for debug logs: each call gives the milliseconds since the previous one. */
 function stopwatch(): () => number {
   let last = performance.now();
@@ -233,32 +232,29 @@ function stopwatch(): () => number {
   };
 }
 
+/** A spec file before it is read: what its name promises, and its stamp. */
+type SpecInput = Omit<EmitApiInput, "text"> & { stamp: FileStamp };
+
+const NO_SPEC: CachedApi["spec"] = { stamp: { size: -1, mtimeMs: 0 }, hash: "" };
+
 /** Spec files with the API each promises by its name, `<api>.yaml`, and its unique base name. */
-function readSpecInputs(
-  specsDir: string,
-  diags: DiagnosticBag,
-  session: GenerateSession | undefined,
-): EmitApiInput[] {
+function listSpecInputs(specsDir: string, diags: DiagnosticBag): SpecInput[] {
   const names = listSpecFiles(specsDir, diags);
   const apis = names.map((n) => n.slice(0, -".yaml".length));
   const bases = assignBaseNames(apis);
   return names.map((name, i) => {
     const api = apis[i] ?? "";
     const file = join(specsDir, name);
-    const text = session === undefined ? readFileSync(file, "utf8") : sessionText(session, file);
-    return { file, api, source: `${basename(specsDir)}/${name}`, base: bases.get(api) ?? "", text };
+    const stat = statSync(file);
+    const stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
+    return {
+      file,
+      api,
+      source: `${basename(specsDir)}/${name}`,
+      base: bases.get(api) ?? "",
+      stamp,
+    };
   });
-}
-
-/** A spec's text, read again only when its file stamp changed since the session's last run. */
-function sessionText(session: GenerateSession, file: string): string {
-  const stat = statSync(file);
-  const stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
-  const known = session.specs.get(file);
-  if (known !== undefined && sameStamp(known.stamp, stamp)) return known.text;
-  const text = readFileSync(file, "utf8");
-  session.specs.set(file, { stamp, text, hash: sha1(text) });
-  return text;
 }
 
 /** The runtime, the index and the typed client (from per-API chunks), the package's files. */

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `topgen` command: loads the TypeScript sources through tsx, then runs the CLI.
-import { register } from "tsx/esm/api";
+// The `topgen` command: see load-cli.mjs for how the TypeScript sources are run.
+import { loadCli } from "./load-cli.mjs";
 
-register();
-const { main } = await import("./main.ts");
+const { main } = await loadCli();
 process.exitCode = await main(process.argv.slice(2));

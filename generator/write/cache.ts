@@ -21,6 +21,8 @@ export interface GenerateCache {
 
 export interface CachedApi {
   input: string;
+  /** The spec file's stamp and text hash: a spec with the same stamp is not read again. */
+  spec: { stamp: FileStamp; hash: string };
   stamp: FileStamp;
   summary: ApiSummary;
   chunks: ApiChunks;
@@ -49,8 +51,11 @@ export function writeCache(file: string, cache: GenerateCache): void {
   renameSync(temp, file);
 }
 
-/** Folders whose code decides the output; a change in any of them invalidates the cache. */
-const GENERATOR_DIRS = ["emit", "format", "runtime", "spec"];
+/**
+ * Folders whose code decides the output or the cache's own shape; a change in any of them
+ * invalidates the cache.
+ */
+const GENERATOR_DIRS = ["emit", "format", "runtime", "spec", "write"];
 
 /** A hash of the generator's own sources and of the formatter's version. */
 export function generatorFingerprint(generatorRoot: string): string {
@@ -62,6 +67,6 @@ export function generatorFingerprint(generatorRoot: string): string {
       parts.push(entry, readFileSync(join(root, entry), "utf8"));
     }
   }
-  parts.push(prettierVersion);
+  parts.push(readFileSync(join(generatorRoot, "pipeline.ts"), "utf8"), prettierVersion);
   return sha1(parts.join("\0"));
 }

@@ -59,6 +59,16 @@ export function listOutputDir(dir: string): Map<string, FileStamp> {
   return files;
 }
 
+/** The stamps of the given files of `dir`; missing files are left out. */
+export function stampFiles(dir: string, paths: readonly string[]): Map<string, FileStamp> {
+  const stamps = new Map<string, FileStamp>();
+  for (const path of paths) {
+    const stat = statSync(join(dir, path), { throwIfNoEntry: false });
+    if (stat !== undefined) stamps.set(path, { size: stat.size, mtimeMs: stat.mtimeMs });
+  }
+  return stamps;
+}
+
 /** Every managed file in `dir` with its content: for comparing whole trees. */
 export function readOutputDir(dir: string): Map<string, string> {
   const files = new Map<string, string>();
