@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { watch } from "node:fs/promises";
+import { watch } from "node:fs";
 import { generate, GenerateSession, type GenerateReport } from "../pipeline.js";
 import { formatDiagnostic } from "../spec/diagnostics.js";
 import { progressBar, type CliIo } from "./cli-io.js";
@@ -83,28 +83,28 @@ async function watchSpecs(
   io: CliIo,
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  io.out(`watching ${dir} for changes (Ctrl-C stops)`);
-  const stop = new AbortController();
-  const onSignal = (): void => stop.abort();
-  signal?.addEventListener("abort", onSignal);
-  process.once("SIGINT", onSignal);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve(0);
-  try {
-    for await (const event of watch(dir, { signal: stop.signal })) {
-      if (event.filename?.endsWith(".yaml") !== true) continue;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.then(run);
-      }, WATCH_SETTLE_MS);
-    }
-  } catch (cause) {
-    if ((cause as Error).name !== "AbortError") throw cause;
-  } finally {
+  // The watcher is in place before the line that says so: a save right after it is seen.
+  const watcher = watch(dir, (_event, filename) => {
+    if (filename?.endsWith(".yaml") !== true) return;
     clearTimeout(timer);
-    process.off("SIGINT", onSignal);
-    signal?.removeEventListener("abort", onSignal);
-  }
+    timer = setTimeout(() => {
+      running = running.then(run);
+    }, WATCH_SETTLE_MS);
+  });
+  io.out(`watching ${dir} for changes (Ctrl-C stops)`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off("SIGINT", stop);
+      resolve();
+    };
+    process.once("SIGINT", stop);
+    if (signal?.aborted === true) stop();
+    signal?.addEventListener("abort", stop, { once: true });
+  });
+  watcher.close();
+  clearTimeout(timer);
   await running;
   return 0;
 }
