@@ -8,6 +8,15 @@ export interface CliIo {
   status?(line: string): void;
 }
 
+// A reader that stops early (`topgen mock | head -1`) closes the pipe; that ends the command
+// quietly, as it does for other command-line tools, instead of with an unhandled EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
+}
+
 /** The process's own stdout and stderr. */
 export const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
