@@ -53,8 +53,12 @@ async function build(outdir) {
     plugins: [keepUrls],
     logLevel: "silent",
   });
-  rmSync(outdir, { recursive: true, force: true });
-  renameSync(staging, outdir);
+  try {
+    renameSync(staging, outdir);
+  } catch {
+    // Another topgen built the same bundle meanwhile (renaming onto it fails): use theirs.
+    rmSync(staging, { recursive: true, force: true });
+  }
   // Bundles of older sources are of no more use.
   for (const entry of readdirSync(CACHE)) {
     if (/^cli-[0-9a-f]+$/.test(entry) && join(CACHE, entry) !== outdir) {
