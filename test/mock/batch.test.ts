@@ -5,27 +5,15 @@ import { BATCH_SEPARATOR, parseBatchBody } from "../../generator/runtime/testing
 import {
   MOCK_APP_KEY,
   MOCK_APP_SECRET,
-  startMockGateway,
   type MockGateway,
 } from "../../generator/runtime/testing/mock-gateway.js";
-import {
-  TRADES,
-  TRADES_API,
-  TRADES_PARAMS,
-  UPDATE,
-  UPDATE_API,
-  UPDATE_PARAMS,
-} from "./fixtures.js";
+import { TRADES, TRADES_PARAMS, UPDATE, UPDATE_PARAMS, startFixtureGateway } from "./fixtures.js";
 
 let gateway: MockGateway;
 
-beforeAll(async () => {
-  gateway = await startMockGateway({ apis: [TRADES_API, UPDATE_API] });
-});
+beforeAll(async () => (gateway = await startFixtureGateway()));
 afterEach(() => gateway.clearFaults());
-afterAll(async () => {
-  await gateway.close();
-});
+afterAll(() => gateway.close());
 
 interface BatchOptions {
   shared?: Record<string, string>;

@@ -1,28 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FaultBook } from "../../generator/runtime/testing/faults.js";
-import {
-  startMockGateway,
-  type MockGateway,
-} from "../../generator/runtime/testing/mock-gateway.js";
-import {
-  TRADES,
-  TRADES_API,
-  TRADES_PARAMS,
-  UPDATE,
-  UPDATE_API,
-  UPDATE_PARAMS,
-} from "./fixtures.js";
+import type { MockGateway } from "../../generator/runtime/testing/mock-gateway.js";
+import { TRADES, TRADES_PARAMS, UPDATE, UPDATE_PARAMS, startFixtureGateway } from "./fixtures.js";
 import { callGateway, errorCode } from "./signed-call.js";
 
 let gateway: MockGateway;
 
-beforeAll(async () => {
-  gateway = await startMockGateway({ apis: [TRADES_API, UPDATE_API] });
-});
+beforeAll(async () => (gateway = await startFixtureGateway()));
 afterEach(() => gateway.clearFaults());
-afterAll(async () => {
-  await gateway.close();
-});
+afterAll(() => gateway.close());
 
 const update = (system: Record<string, string> = {}) =>
   callGateway(gateway.url, { method: UPDATE.method, params: UPDATE_PARAMS, system });

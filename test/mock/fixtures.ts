@@ -1,5 +1,9 @@
 import type { ApiSchema } from "../../generator/runtime/schema.js";
-import type { MockApi } from "../../generator/runtime/testing/mock-gateway.js";
+import {
+  startMockGateway,
+  type MockApi,
+  type MockGateway,
+} from "../../generator/runtime/testing/mock-gateway.js";
 
 /** A write API with a required object param and no samples: answers are built from the tree. */
 export const UPDATE: ApiSchema = {
@@ -60,3 +64,8 @@ export const TRADES_PARAMS = { fields: "tid,title", session: "user-session" };
 export const UPDATE_PARAMS = {
   param_customer_update_open_req: '{"customer_id":"201928293724","name":"张三 李"}',
 };
+
+/** A simulator serving both fixture APIs with the default app key and secret. */
+export function startFixtureGateway(): Promise<MockGateway> {
+  return startMockGateway({ apis: [TRADES_API, UPDATE_API] });
+}

@@ -11,17 +11,14 @@ import {
   UPDATE,
   UPDATE_API,
   UPDATE_PARAMS,
+  startFixtureGateway,
 } from "./fixtures.js";
 import { callGateway, errorCode } from "./signed-call.js";
 
 let gateway: MockGateway;
 
-beforeAll(async () => {
-  gateway = await startMockGateway({ apis: [TRADES_API, UPDATE_API] });
-});
-afterAll(async () => {
-  await gateway.close();
-});
+beforeAll(async () => (gateway = await startFixtureGateway()));
+afterAll(() => gateway.close());
 
 const update = (options: Partial<Parameters<typeof callGateway>[1]> = {}) =>
   callGateway(gateway.url, { method: UPDATE.method, params: UPDATE_PARAMS, ...options });
