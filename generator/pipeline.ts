@@ -107,7 +107,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const apis: Emitted[] = [];
   const nextCache: GenerateCache = { fingerprint, apis: {} };
   const toEmit: EmitApiInput[] = [];
-  const toEmitSpecs = new Map<string, CachedApi["spec"] & { input: string }>();
+  // What the cache will record of each API to emit, index for index with `toEmit`.
+  const pending: Pick<CachedApi, "input" | "spec">[] = [];
   for (const input of inputs) {
     const path = apiPath(input.api);
     const entry = cache?.apis[input.api];
@@ -123,7 +124,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       nextCache.apis[input.api] = entry;
     } else {
       toEmit.push({ ...input, text: text ?? readFileSync(input.file, "utf8") });
-      toEmitSpecs.set(input.api, { stamp: input.stamp, hash, input: key });
+      pending.push({ input: key, spec: { stamp: input.stamp, hash } });
     }
   }
 
@@ -139,15 +140,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const emitted = new Map<string, CachedApi>();
   outputs.forEach((result, i) => {
     for (const d of result.diagnostics) diags.add(d);
-    const input = toEmit[i];
-    if (result.output === undefined || input === undefined) return;
+    const known = pending[i];
+    if (result.output === undefined || known === undefined) return;
     const { path, content, summary, chunks } = result.output;
     wanted.set(path, content);
     apis.push({ summary, chunks });
-    const { input: key, ...spec } = toEmitSpecs.get(input.api) ?? { input: "", ...NO_SPEC };
     const stamp = { size: 0, mtimeMs: 0 }; // set once written
-    const cached = { input: key, spec, stamp, summary, chunks };
-    emitted.set(path, { ...cached, diagnostics: result.diagnostics });
+    emitted.set(path, { ...known, stamp, summary, chunks, diagnostics: result.diagnostics });
   });
 
   const failed = diags.errors.length > 0;
@@ -234,8 +233,6 @@ function stopwatch(): () => number {
 
 /** A spec file before it is read: what its name promises, and its stamp. */
 type SpecInput = Omit<EmitApiInput, "text"> & { stamp: FileStamp };
-
-const NO_SPEC: CachedApi["spec"] = { stamp: { size: -1, mtimeMs: 0 }, hash: "" };
 
 /** Spec files with the API each promises by its name, `<api>.yaml`, and its unique base name. */
 function listSpecInputs(specsDir: string, diags: DiagnosticBag): SpecInput[] {
